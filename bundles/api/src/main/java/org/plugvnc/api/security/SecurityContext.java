@@ -1,0 +1,35 @@
+package org.plugvnc.api.security;
+
+import java.net.SocketAddress;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What the engine offers a {@link SecurityHandshake} about its connection. Implemented by the
+ * engine; its methods may be called on the connection's I/O thread only, except {@link #resume}.
+ */
+@ProviderType
+public interface SecurityContext {
+
+  /** The viewer's address. */
+  SocketAddress remoteAddress();
+
+  /** The negotiated minor protocol version: 3, 7 or 8. */
+  int protocolMinor();
+
+  /**
+   * Puts TLS under the rest of the connection, starting with the next byte read and written (the
+   * VeNCrypt TLS and X509 subtypes). Bytes already buffered are not decrypted; call it only at a
+   * point where the viewer sends nothing before the TLS handshake.
+   */
+  void startTls(SSLEngine engine);
+
+  /**
+   * Runs a blocking check (a JAAS login, say) off the I/O thread: {@code check} runs on a worker
+   * thread and its result is taken as the handshake's result, as if {@link
+   * SecurityHandshake#receive} had returned it. Meanwhile the handshake must return
+   * {@link HandshakeResult#incomplete()}. May be called from any thread.
+   */
+  void resume(Supplier<HandshakeResult> check);
+}
