@@ -6,7 +6,8 @@ import org.plugvnc.api.encoding.RfbOutput;
 
 /**
  * The security handshake of one connection, run without blocking: the engine calls
- * {@link #start} once, then {@link #receive} each time bytes arrive, until a result other than
+ * {@link #start} once, then {@link #receive} at once (with whatever is buffered, possibly nothing)
+ * and again each time more bytes arrive, until a result other than
  * {@link HandshakeResult#incomplete()} comes back. The engine then sends SecurityResult itself.
  *
  * <p>All methods run on the connection's I/O thread and must not block: work that would (a JAAS
