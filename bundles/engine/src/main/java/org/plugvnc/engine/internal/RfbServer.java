@@ -1,0 +1,213 @@
+package org.plugvnc.engine.internal;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.plugvnc.api.capture.CaptureBackend;
+import org.plugvnc.api.clipboard.Clipboard;
+import org.plugvnc.api.clipboard.ClipboardListener;
+import org.plugvnc.api.encoding.EncoderFactory;
+import org.plugvnc.api.security.SecurityTypeFactory;
+import org.plugvnc.engine.internal.desktop.DesktopHub;
+import org.plugvnc.engine.internal.net.NettyTransport;
+import org.plugvnc.engine.internal.net.ServerContext;
+import org.plugvnc.engine.internal.net.ServerSettings;
+import org.plugvnc.engine.internal.net.Session;
+import org.plugvnc.engine.internal.net.SessionRegistry;
+import org.plugvnc.engine.internal.registry.RankedServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RFB server component: binds the listener from its configuration and serves viewers with the
+ * encoders, security types, capture backends and clipboard registered as whiteboard services. Every
+ * reference is dynamic: plug-ins come and go while viewers stay connected.
+ */
+@Component(service = {}, immediate = true, configurationPid = "org.plugvnc.server",
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ServerConfiguration.class)
+public final class RfbServer implements ServerContext, ClipboardListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RfbServer.class);
+
+  private final RankedServices<Integer, EncoderFactory> encoders =
+      new RankedServices<>((f, p) -> f.encoding());
+  private final RankedServices<Integer, SecurityTypeFactory> securityTypes =
+      new RankedServices<>((f, p) -> f.type());
+  private final RankedServices<String, CaptureBackend> backends =
+      new RankedServices<>((b, p) -> String.valueOf(p.get(CaptureBackend.PROPERTY_NAME)));
+  private final NettyTransport transport = new NettyTransport();
+  private final DesktopHub desktop = new DesktopHub();
+  private final SessionRegistry sessions = new SessionRegistry();
+  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "plugvnc-worker");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile ServerSettings settings;
+  private volatile String backendName;
+  private volatile Clipboard clipboard;
+  private InetSocketAddress boundTo;
+
+  /** Starts listening as configured. */
+  @Activate
+  public RfbServer(ServerConfiguration config) throws InterruptedException {
+    apply(config);
+    listen(config);
+  }
+
+  /** Applies a new configuration; rebinds only when the address changed, keeping viewers. */
+  @Modified
+  void modified(ServerConfiguration config) throws InterruptedException {
+    apply(config);
+    InetSocketAddress wanted = new InetSocketAddress(config.bindAddress(), config.port());
+    if (!wanted.equals(boundTo)) {
+      InetSocketAddress old = boundTo;
+      listen(config);
+      LOG.info("plugvnc: no longer listening on {} (viewers connected there stay)", old);
+    }
+  }
+
+  private void apply(ServerConfiguration config) {
+    settings = new ServerSettings(SecurityTypeNames.parse(config.securityTypes()),
+        config.sharePolicy(), config.desktopName(), config.maxCutText(),
+        config.handshakeTimeoutSeconds() * 1000L);
+    backendName = config.backend();
+    selectBackend();
+  }
+
+  private void listen(ServerConfiguration config) throws InterruptedException {
+    try {
+      boundTo = transport.bind(new InetSocketAddress(config.bindAddress(), config.port()), this,
+          config.sendBufferHighWater());
+    } catch (RuntimeException e) {
+      LOG.error("plugvnc: cannot listen on {}:{}: {}", config.bindAddress(), config.port(), e.toString());
+      if (boundTo == null) {
+        transport.close();
+      }
+      throw e;
+    }
+    LOG.info("plugvnc: listening on {}:{} (security types {}, {} ms after JVM start)",
+        boundTo.getHostString(), boundTo.getPort(), settings.securityTypes(),
+        ManagementFactory.getRuntimeMXBean().getUptime());
+  }
+
+  /** Closes every viewer and the listener. */
+  @Deactivate
+  void deactivate() {
+    sessions.closeAll("the server is stopping");
+    transport.close();
+    desktop.useBackend(null);
+    workers.shutdownNow();
+    LOG.info("plugvnc: stopped listening on {}", boundTo);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addEncoder(EncoderFactory f, Map<String, Object> props) {
+    encoders.add(f, props);
+  }
+
+  void removeEncoder(EncoderFactory f) {
+    encoders.remove(f);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addSecurityType(SecurityTypeFactory f, Map<String, Object> props) {
+    securityTypes.add(f, props);
+  }
+
+  void removeSecurityType(SecurityTypeFactory f) {
+    securityTypes.remove(f);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addBackend(CaptureBackend b, Map<String, Object> props) {
+    backends.add(b, props);
+    selectBackend();
+  }
+
+  void removeBackend(CaptureBackend b) {
+    backends.remove(b);
+    selectBackend();
+  }
+
+  /** The configured backend if registered, else the best-ranked one, else none. */
+  private synchronized void selectBackend() {
+    CaptureBackend chosen = backends.snapshot().get(backendName);
+    if (chosen == null && !backends.ordered().isEmpty()) {
+      chosen = backends.ordered().get(0);
+    }
+    desktop.useBackend(chosen);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void setClipboard(Clipboard c) {
+    c.addListener(this);
+    clipboard = c;
+  }
+
+  void unsetClipboard(Clipboard c) {
+    c.removeListener(this);
+    if (clipboard == c) {
+      clipboard = null;
+    }
+  }
+
+  @Override
+  public void clipboardChanged(String text, Object origin) {
+    for (Session s : sessions.sessions()) {
+      s.clipboardChanged(text, origin);
+    }
+  }
+
+  @Override
+  public ServerSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public Map<Integer, SecurityTypeFactory> securityTypes() {
+    return securityTypes.snapshot();
+  }
+
+  @Override
+  public Map<Integer, EncoderFactory> encoders() {
+    return encoders.snapshot();
+  }
+
+  @Override
+  public DesktopHub desktop() {
+    return desktop;
+  }
+
+  @Override
+  public SessionRegistry sessions() {
+    return sessions;
+  }
+
+  @Override
+  public Clipboard clipboard() {
+    return clipboard;
+  }
+
+  @Override
+  public ExecutorService workers() {
+    return workers;
+  }
+}

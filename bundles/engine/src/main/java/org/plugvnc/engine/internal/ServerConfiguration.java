@@ -1,0 +1,56 @@
+package org.plugvnc.engine.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.plugvnc.engine.internal.net.SharePolicy;
+
+@ObjectClassDefinition(
+    name = "plugvnc server",
+    description = "The RFB (VNC) server: where it listens, which security types it offers, how "
+        + "viewers share the desktop.")
+@interface ServerConfiguration {
+
+  @AttributeDefinition(name = "Port", description = "TCP port to listen on (5900 is display :0).",
+      min = "1", max = "65535")
+  int port() default 5900;
+
+  @AttributeDefinition(name = "Bind address",
+      description = "Address to listen on: 127.0.0.1 (default) for this machine only, 0.0.0.0 or "
+          + ":: for every interface, or one address.")
+  String bindAddress() default "127.0.0.1";
+
+  @AttributeDefinition(name = "Security types",
+      description = "Comma-separated security types to offer, most preferred first, by name (None, "
+          + "VncAuth) or number. Only these are offered, and only when their bundle is active. None "
+          + "lets anyone in: configure it only on a trusted network.")
+  String securityTypes() default "VncAuth";
+
+  @AttributeDefinition(name = "Share policy",
+      description = "What a viewer asking for exclusive access (shared flag 0) gets: SHARED ignores "
+          + "the flag, DISCONNECT_OTHERS disconnects the other viewers, REFUSE refuses it while "
+          + "others are connected.")
+  SharePolicy sharePolicy() default SharePolicy.DISCONNECT_OTHERS;
+
+  @AttributeDefinition(name = "Desktop name", description = "The name viewers show in their title.")
+  String desktopName() default "plugvnc";
+
+  @AttributeDefinition(name = "Capture backend",
+      description = "Name of the capture backend to show (service property plugvnc.backend). When it "
+          + "is not available, another registered backend is shown instead.")
+  String backend() default "virtual";
+
+  @AttributeDefinition(name = "Maximum cut text",
+      description = "Longest clipboard text (ClientCutText) a viewer may send, in bytes; a longer "
+          + "one ends that viewer's session.", min = "0")
+  int maxCutText() default 1048576;
+
+  @AttributeDefinition(name = "Handshake timeout",
+      description = "Seconds a connection may take from connecting to ClientInit before it is "
+          + "closed.", min = "1")
+  int handshakeTimeoutSeconds() default 30;
+
+  @AttributeDefinition(name = "Send buffer high-water mark",
+      description = "Bytes queued for a viewer above which no further update is encoded until it "
+          + "drains (changes keep merging meanwhile).", min = "65536")
+  int sendBufferHighWater() default 4194304;
+}

@@ -1,0 +1,67 @@
+package org.plugvnc.engine.internal.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The TCP listener: a Netty server whose every connection gets an {@link RfbConnection}. Socket
+ * writes are bounded by a write-buffer water mark, which is what makes the update scheduler wait
+ * for a slow viewer instead of queueing frames for it.
+ */
+public final class NettyTransport implements AutoCloseable {
+
+  private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("plugvnc-accept", true));
+  private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("plugvnc-io", true));
+  private Channel listener;
+
+  /**
+   * Listens on {@code address}, instead of the previous address if there was one (connections
+   * accepted there stay); returns once connections are accepted.
+   *
+   * @throws InterruptedException if interrupted while binding
+   * @throws io.netty.channel.ChannelException (or an IOException) if the address cannot be bound
+   */
+  public InetSocketAddress bind(InetSocketAddress address, ServerContext server, int highWater)
+      throws InterruptedException {
+    ServerBootstrap b = new ServerBootstrap()
+        .group(boss, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark(highWater / 2, highWater))
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast("rfb", new RfbConnection(server));
+          }
+        });
+    Channel next = b.bind(address).sync().channel();
+    if (listener != null) {
+      listener.close();
+    }
+    listener = next;
+    return (InetSocketAddress) listener.localAddress();
+  }
+
+  /** Stops listening and closes every connection; waits briefly for the threads. */
+  @Override
+  public void close() {
+    if (listener != null) {
+      listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+}

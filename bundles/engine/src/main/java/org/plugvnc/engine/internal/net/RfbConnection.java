@@ -1,0 +1,184 @@
+package org.plugvnc.engine.internal.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.plugvnc.engine.internal.protocol.ProtocolException;
+import org.plugvnc.engine.internal.protocol.ProtocolVersion;
+import org.plugvnc.engine.internal.protocol.ServerMessageWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One viewer's connection: the explicit {@link ConnectionState} and the one switch that hands
+ * received bytes to the reader of the current phase. Each reader either consumes a whole message
+ * or nothing; Netty keeps what is left for the next read. Runs on the channel's I/O thread only.
+ */
+public final class RfbConnection extends ByteToMessageDecoder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RfbConnection.class);
+
+  private final ServerContext server;
+  private ConnectionState state = ConnectionState.PROTOCOL_VERSION;
+  private ChannelHandlerContext ctx;
+  private SecurityPhase security;
+  private Session session;
+  private ScheduledFuture<?> handshakeTimer;
+  private int minor;
+
+  /** A connection served with {@code server}'s settings and plug-ins. */
+  public RfbConnection(ServerContext server) {
+    this.server = server;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    this.ctx = ctx;
+    long timeout = server.settings().handshakeTimeoutMillis();
+    handshakeTimer = ctx.executor().schedule(
+        () -> fail("no complete handshake within " + timeout + " ms"), timeout, TimeUnit.MILLISECONDS);
+    ByteBuf out = ctx.alloc().buffer(ProtocolVersion.LENGTH);
+    ServerMessageWriter.protocolVersion(out);
+    ctx.writeAndFlush(out);
+    super.channelActive(ctx);
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> unused) {
+    try {
+      while (in.isReadable() && step(in)) {
+        // one message per step, until a phase needs more bytes
+      }
+    } catch (ProtocolException e) {
+      fail(e.getMessage());
+    }
+    if (state == ConnectionState.CLOSED) {
+      in.skipBytes(in.readableBytes());
+    }
+  }
+
+  /** Runs the current phase's reader once; false when it needs more bytes. */
+  private boolean step(ByteBuf in) {
+    switch (state) {
+      case PROTOCOL_VERSION:
+        return readProtocolVersion(in);
+      case SECURITY_TYPE:
+        return security.readChoice(in);
+      case SECURITY_HANDSHAKE:
+        return security.receive(in);
+      case CLIENT_INIT:
+        return readClientInit(in);
+      case NORMAL:
+        return session.read(in);
+      case CLOSED:
+      default:
+        return false;
+    }
+  }
+
+  private boolean readProtocolVersion(ByteBuf in) {
+    if (in.readableBytes() < ProtocolVersion.LENGTH) {
+      return false;
+    }
+    byte[] version = new byte[ProtocolVersion.LENGTH];
+    in.readBytes(version);
+    minor = ProtocolVersion.negotiate(version);
+    LOG.debug("{}: protocol 3.{}", remote(), minor);
+    security = new SecurityPhase(this, server, minor);
+    security.offer();
+    return true;
+  }
+
+  private boolean readClientInit(ByteBuf in) {
+    if (!in.isReadable()) {
+      return false;
+    }
+    boolean shared = in.readUnsignedByte() != 0;
+    session = new Session(ctx, server, security.identity(), remote());
+    if (!session.admit(shared)) {
+      state = ConnectionState.CLOSED;
+      return false;
+    }
+    handshakeTimer.cancel(false);
+    state = ConnectionState.NORMAL;
+    session.start();
+    return true;
+  }
+
+  /** Moves to {@code next}. Called by the phases. */
+  void enter(ConnectionState next) {
+    state = next;
+  }
+
+  /** The channel context. */
+  ChannelHandlerContext ctx() {
+    return ctx;
+  }
+
+  /** The peer's address for log lines. */
+  String remote() {
+    return String.valueOf(ctx.channel().remoteAddress());
+  }
+
+  /** Ends the connection for a logged reason, after writing {@code farewell} if not null. */
+  void closeAfter(ByteBuf farewell, String reason) {
+    if (state == ConnectionState.CLOSED) {
+      if (farewell != null) {
+        farewell.release();
+      }
+      return;
+    }
+    state = ConnectionState.CLOSED;
+    LOG.warn("{}: closing: {}", remote(), reason);
+    if (farewell != null) {
+      ctx.writeAndFlush(farewell).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.close();
+    }
+  }
+
+  private void fail(String reason) {
+    if (session != null && state == ConnectionState.NORMAL) {
+      state = ConnectionState.CLOSED;
+      session.close(reason);
+    } else {
+      closeAfter(null, reason);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (session != null && ctx.channel().isWritable()) {
+      session.writable();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    state = ConnectionState.CLOSED;
+    if (handshakeTimer != null) {
+      handshakeTimer.cancel(false);
+    }
+    if (session != null) {
+      session.ended();
+    }
+    LOG.debug("{}: disconnected", remote());
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause.getCause() instanceof ProtocolException p) {
+      fail(p.getMessage());
+      return;
+    }
+    LOG.warn("{}: closing after an error: {}", remote(), cause.toString(), cause);
+    state = ConnectionState.CLOSED;
+    ctx.close();
+  }
+}

@@ -1,0 +1,36 @@
+package org.plugvnc.engine.internal.net;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.plugvnc.api.clipboard.Clipboard;
+import org.plugvnc.api.security.SecurityTypeFactory;
+import org.plugvnc.engine.internal.desktop.DesktopHub;
+import org.plugvnc.api.encoding.EncoderFactory;
+
+/**
+ * What every connection shares: settings, the plug-in registries, the desktop and the session
+ * registry. Its suppliers return the state of now; connections read them when they need them.
+ */
+public interface ServerContext {
+
+  /** Settings for new connections. */
+  ServerSettings settings();
+
+  /** Registered security types by number, as of now. */
+  Map<Integer, SecurityTypeFactory> securityTypes();
+
+  /** Registered encoder factories by encoding number, as of now. */
+  Map<Integer, EncoderFactory> encoders();
+
+  /** The desktop viewers attach to. */
+  DesktopHub desktop();
+
+  /** The sessions in the normal phase. */
+  SessionRegistry sessions();
+
+  /** The clipboard, or null while none is bound. */
+  Clipboard clipboard();
+
+  /** Runs blocking work (a JAAS login) off the I/O threads. */
+  ExecutorService workers();
+}

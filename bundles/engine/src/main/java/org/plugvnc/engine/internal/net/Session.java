@@ -1,0 +1,235 @@
+package org.plugvnc.engine.internal.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import java.nio.charset.StandardCharsets;
+import org.plugvnc.api.capture.CursorShape;
+import org.plugvnc.api.capture.Framebuffer;
+import org.plugvnc.api.capture.KeyEvent;
+import org.plugvnc.api.capture.PointerEvent;
+import org.plugvnc.api.clipboard.Clipboard;
+import org.plugvnc.api.encoding.PixelWriter;
+import org.plugvnc.api.pixel.PixelFormat;
+import org.plugvnc.api.pixel.Point;
+import org.plugvnc.api.pixel.Rect;
+import org.plugvnc.api.pixel.Region;
+import org.plugvnc.api.security.Identity;
+import org.plugvnc.engine.internal.desktop.DesktopClient;
+import org.plugvnc.engine.internal.pixel.PixelWriters;
+import org.plugvnc.engine.internal.protocol.ClientMessageHandler;
+import org.plugvnc.engine.internal.protocol.ClientMessageReader;
+import org.plugvnc.engine.internal.protocol.ProtocolException;
+import org.plugvnc.engine.internal.protocol.ServerMessageWriter;
+import org.plugvnc.engine.internal.update.ClientSettings;
+import org.plugvnc.engine.internal.update.SessionEncoders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One viewer in the normal phase: handles its messages, attaches it to the desktop and answers its
+ * update requests (see {@link UpdateScheduler}). Confined to the channel's I/O thread; desktop and
+ * clipboard callbacks from other threads are handed over with {@code execute}.
+ */
+public final class Session implements ClientMessageHandler, DesktopClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private final ChannelHandlerContext ctx;
+  private final ServerContext server;
+  private final Identity identity;
+  private final String remote;
+  private final ClientMessageReader reader;
+  private final UpdateScheduler updates;
+  private PixelWriter pixels = PixelWriters.forFormat(PixelFormat.RGB888);
+  private boolean attached;
+  private boolean closed;
+
+  Session(ChannelHandlerContext ctx, ServerContext server, Identity identity, String remote) {
+    this.ctx = ctx;
+    this.server = server;
+    this.identity = identity;
+    this.remote = remote;
+    this.reader = new ClientMessageReader(this, server.settings().maxCutText());
+    this.updates = new UpdateScheduler(ctx, server.desktop(), new SessionEncoders(server::encoders));
+  }
+
+  /** Applies the share policy to ClientInit's flag; false (and closed) when refused. */
+  boolean admit(boolean shared) {
+    SharePolicy policy = server.settings().sharePolicy();
+    if (shared || policy == SharePolicy.SHARED) {
+      return true;
+    }
+    if (policy == SharePolicy.REFUSE && !server.sessions().sessions().isEmpty()) {
+      LOG.warn("{}: refused: asked for exclusive access while other viewers are connected "
+          + "(sharePolicy=REFUSE)", remote);
+      ctx.close();
+      return false;
+    }
+    server.sessions().closeOthers(this, "another viewer asked for exclusive access");
+    return true;
+  }
+
+  /** Attaches to the desktop and sends ServerInit. */
+  void start() {
+    server.sessions().add(this);
+    server.desktop().attach(this);
+    attached = true;
+    Framebuffer fb = server.desktop().framebuffer();
+    updates.init(fb.width(), fb.height(), pixels);
+    ByteBuf out = ctx.alloc().buffer();
+    ServerMessageWriter.serverInit(out, fb.width(), fb.height(), PixelFormat.RGB888,
+        server.settings().desktopName());
+    ctx.writeAndFlush(out);
+    LOG.info("{}: session started ({}x{}, {} viewer(s))", remote, fb.width(), fb.height(),
+        server.sessions().sessions().size());
+  }
+
+  /** Reads one client message; false when more bytes are needed. */
+  boolean read(ByteBuf in) {
+    return !closed && reader.read(in);
+  }
+
+  @Override
+  public void setPixelFormat(PixelFormat format) {
+    format.problem().ifPresent(p -> {
+      throw new ProtocolException("invalid pixel format " + format + ": " + p);
+    });
+    pixels = PixelWriters.forFormat(format);
+    PixelWriters.colourMap(pixels).ifPresent(map -> {
+      ByteBuf out = ctx.alloc().buffer();
+      ServerMessageWriter.setColourMapEntries(out, 0, map);
+      ctx.write(out);
+    });
+    updates.pixelFormat(pixels);
+  }
+
+  @Override
+  public void setEncodings(int[] encodings) {
+    updates.settings(new ClientSettings(encodings));
+  }
+
+  @Override
+  public void framebufferUpdateRequest(boolean incremental, Rect area) {
+    updates.request(incremental, area);
+  }
+
+  @Override
+  public void keyEvent(KeyEvent event) {
+    if (!identity.viewOnly()) {
+      server.desktop().key(event);
+    }
+  }
+
+  @Override
+  public void pointerEvent(PointerEvent e) {
+    if (!identity.viewOnly()) {
+      Framebuffer fb = server.desktop().framebuffer();
+      int x = Math.max(0, Math.min(e.x(), fb.width() - 1));
+      int y = Math.max(0, Math.min(e.y(), fb.height() - 1));
+      server.desktop().pointer(new PointerEvent(e.buttonMask(), x, y));
+    }
+  }
+
+  @Override
+  public void clientCutText(byte[] latin1) {
+    Clipboard clipboard = server.clipboard();
+    if (!identity.viewOnly() && clipboard != null) {
+      clipboard.setText(new String(latin1, StandardCharsets.ISO_8859_1), this);
+    }
+  }
+
+  /** Sends clipboard text set by someone else, as ISO 8859-1 (unmappable characters become '?'). */
+  public void clipboardChanged(String text, Object origin) {
+    if (origin == this) {
+      return;
+    }
+    ctx.executor().execute(() -> {
+      if (!closed) {
+        ByteBuf out = ctx.alloc().buffer(8 + text.length());
+        ServerMessageWriter.serverCutText(out, text.getBytes(StandardCharsets.ISO_8859_1));
+        ctx.writeAndFlush(out);
+      }
+    });
+  }
+
+  @Override
+  public void desktopDamaged(Region region) {
+    onLoop(() -> updates.damage(region));
+  }
+
+  @Override
+  public void desktopCopied(Rect target, Point source) {
+    onLoop(() -> updates.copy(target, source));
+  }
+
+  @Override
+  public void desktopResized(int width, int height) {
+    onLoop(() -> {
+      if (!updates.resize(width, height)) {
+        close("the desktop was resized to " + width + "x" + height
+            + " and the viewer does not support DesktopSize");
+      }
+    });
+  }
+
+  @Override
+  public void desktopCursorChanged(CursorShape shape) {
+    onLoop(updates::cursorChanged);
+  }
+
+  @Override
+  public void desktopBell() {
+    onLoop(() -> {
+      ByteBuf out = ctx.alloc().buffer(1);
+      ServerMessageWriter.bell(out);
+      ctx.writeAndFlush(out);
+    });
+  }
+
+  @Override
+  public void desktopFailed(String reason) {
+    close(reason);
+  }
+
+  /** The socket drained below its low-water mark: an update held back may go now. */
+  void writable() {
+    updates.trySend();
+  }
+
+  private void onLoop(Runnable r) {
+    ctx.executor().execute(() -> {
+      if (!closed) {
+        r.run();
+      }
+    });
+  }
+
+  /** Ends the session for {@code reason} (logged). Any thread. */
+  public void close(String reason) {
+    ctx.executor().execute(() -> {
+      if (!closed) {
+        LOG.warn("{}: closing: {}", remote, reason);
+        closed = true;
+        ctx.writeAndFlush(ctx.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
+      }
+    });
+  }
+
+  /** The connection is gone: detach and release. */
+  void ended() {
+    closed = true;
+    server.sessions().remove(this);
+    if (attached) {
+      attached = false;
+      server.desktop().detach(this);
+    }
+    updates.close();
+    LOG.info("{}: session ended", remote);
+  }
+
+  /** Who the viewer authenticated as. */
+  public Identity identity() {
+    return identity;
+  }
+}

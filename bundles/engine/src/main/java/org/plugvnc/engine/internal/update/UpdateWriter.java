@@ -1,0 +1,125 @@
+package org.plugvnc.engine.internal.update;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.plugvnc.api.capture.CursorShape;
+import org.plugvnc.api.capture.Framebuffer;
+import org.plugvnc.api.encoding.EncodeRequest;
+import org.plugvnc.api.encoding.PixelWriter;
+import org.plugvnc.api.pixel.Point;
+import org.plugvnc.api.pixel.Rect;
+import org.plugvnc.api.pixel.Region;
+import org.plugvnc.api.protocol.Rfb;
+import org.plugvnc.engine.internal.protocol.ServerMessageWriter;
+
+/**
+ * Writes one FramebufferUpdate: pseudo-rectangles first (DesktopSize, then Cursor), then copies,
+ * then pixels, so that the viewer copies from pixels it already has before new ones arrive.
+ */
+public final class UpdateWriter {
+
+  /** What goes into one update. Fields left null or empty are not sent. */
+  public static final class Content {
+    Rect desktopSize;
+    boolean cursor;
+    CursorShape cursorShape;
+    Region copy = Region.EMPTY;
+    int copyDx;
+    int copyDy;
+    SessionEncoders.Choice copyEncoder;
+    Region pixels = Region.EMPTY;
+    SessionEncoders.Choice pixelEncoder;
+
+    /** Sends a DesktopSize pseudo-rectangle with the framebuffer's new size. */
+    public Content desktopSize(int width, int height) {
+      this.desktopSize = new Rect(0, 0, width, height);
+      return this;
+    }
+
+    /** Sends the cursor shape (null: an invisible cursor). */
+    public Content cursor(CursorShape shape) {
+      this.cursor = true;
+      this.cursorShape = shape;
+      return this;
+    }
+
+    /** Sends {@code region} as copies from (x - dx, y - dy) with {@code encoder}. */
+    public Content copy(Region region, int dx, int dy, SessionEncoders.Choice encoder) {
+      this.copy = region;
+      this.copyDx = dx;
+      this.copyDy = dy;
+      this.copyEncoder = encoder;
+      return this;
+    }
+
+    /** Sends the pixels of {@code region} with {@code encoder}. */
+    public Content pixels(Region region, SessionEncoders.Choice encoder) {
+      this.pixels = region;
+      this.pixelEncoder = encoder;
+      return this;
+    }
+
+    /** Whether there is nothing to send. */
+    public boolean isEmpty() {
+      return desktopSize == null && !cursor && copy.isEmpty() && pixels.isEmpty();
+    }
+  }
+
+  private UpdateWriter() {}
+
+  /** Appends the FramebufferUpdate for {@code c} to {@code out}. */
+  public static void write(ByteBuf out, Content c, Framebuffer source, PixelWriter pixels) {
+    List<Rect> copies = orderedCopies(c);
+    List<Rect> tiles = new ArrayList<>();
+    if (!c.pixels.isEmpty()) {
+      for (Rect r : c.pixels.rects()) {
+        split(r, c.pixelEncoder.encoder().maxWidth(), c.pixelEncoder.encoder().maxHeight(), tiles);
+      }
+    }
+    int count = (c.desktopSize != null ? 1 : 0) + (c.cursor ? 1 : 0) + copies.size() + tiles.size();
+    ServerMessageWriter.framebufferUpdate(out, count);
+    if (c.desktopSize != null) {
+      ServerMessageWriter.rectangle(out, 0, 0, c.desktopSize.width(), c.desktopSize.height(),
+          Rfb.PSEUDO_DESKTOP_SIZE);
+    }
+    if (c.cursor) {
+      CursorWriter.write(out, c.cursorShape, pixels);
+    }
+    for (Rect r : copies) {
+      writeRect(out, c.copyEncoder,
+          new EncodeRequest(r, source, pixels, new Point(r.x() - c.copyDx, r.y() - c.copyDy)));
+    }
+    for (Rect r : tiles) {
+      writeRect(out, c.pixelEncoder, new EncodeRequest(r, source, pixels, null));
+    }
+  }
+
+  private static void writeRect(ByteBuf out, SessionEncoders.Choice choice, EncodeRequest req) {
+    Rect r = req.rect();
+    ServerMessageWriter.rectangle(out, r.x(), r.y(), r.width(), r.height(), choice.encoding());
+    choice.encoder().encode(req, new ByteBufRfbOutput(out));
+  }
+
+  /**
+   * The copy rectangles in an order where none reads pixels an earlier one wrote: moving down,
+   * the bottom ones go first; moving right, the right ones.
+   */
+  private static List<Rect> orderedCopies(Content c) {
+    List<Rect> copies = new ArrayList<>(c.copy.rects());
+    Comparator<Rect> order = Comparator.comparingInt(r -> c.copyDy > 0 ? -r.y() : r.y());
+    order = order.thenComparingInt(r -> c.copyDx > 0 ? -r.x() : r.x());
+    copies.sort(order);
+    return copies;
+  }
+
+  /** Cuts {@code r} into pieces no larger than the encoder takes. */
+  static void split(Rect r, int maxW, int maxH, List<Rect> out) {
+    for (int y = r.y(); y < r.bottom(); y += maxH) {
+      for (int x = r.x(); x < r.right(); x += maxW) {
+        out.add(Rect.ofCorners(x, y, Math.min(x + maxW, r.right()), Math.min(y + maxH, r.bottom())));
+      }
+    }
+  }
+}
