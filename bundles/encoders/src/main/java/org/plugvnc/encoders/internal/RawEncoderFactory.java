@@ -1,0 +1,24 @@
+package org.plugvnc.encoders.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.plugvnc.api.encoding.Encoder;
+import org.plugvnc.api.encoding.EncoderFactory;
+import org.plugvnc.api.protocol.Rfb;
+
+/**
+ * Raw encoding (0, RFC 6143 section 7.7.1). Every viewer must understand it, so the engine can
+ * always fall back to it; it is also the cheapest on CPU when bandwidth is plentiful (localhost).
+ */
+@Component(service = EncoderFactory.class, property = EncoderFactory.PROPERTY_ENCODING + ":Integer=0")
+public class RawEncoderFactory implements EncoderFactory {
+
+  @Override
+  public int encoding() {
+    return Rfb.ENCODING_RAW;
+  }
+
+  @Override
+  public Encoder create() {
+    return new RawEncoder();
+  }
+}
