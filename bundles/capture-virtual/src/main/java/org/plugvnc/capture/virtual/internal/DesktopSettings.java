@@ -1,0 +1,43 @@
+package org.plugvnc.capture.virtual.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configuration of the virtual desktop, checked: sizes clamped into range, unknown modes
+ * replaced by {@link DesktopMode#INTERACTIVE}. Immutable, so a {@code @Modified} call can swap it
+ * in one write.
+ */
+record DesktopSettings(int width, int height, DesktopMode mode, String title) {
+
+  /** Smallest width or height: the test pattern's 16x16 key block must fit. */
+  static final int MIN_SIZE = 16;
+  /** Largest width or height: 8192 x 8192 already needs 256 MiB of pixels. */
+  static final int MAX_SIZE = 8192;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DesktopSettings.class);
+  private static final String DEFAULT_TITLE = "plugvnc";
+
+  /** Checks {@code config}; every value it has to change is logged as a warning. */
+  static DesktopSettings from(VirtualDesktopConfiguration config) {
+    int width = clamp("width", config.width());
+    int height = clamp("height", config.height());
+    DesktopMode mode = DesktopMode.parse(config.mode());
+    if (mode == null) {
+      LOG.warn("unknown virtual desktop mode '{}', using '{}'", config.mode(),
+          DesktopMode.INTERACTIVE.configValue());
+      mode = DesktopMode.INTERACTIVE;
+    }
+    String title = config.title() == null ? DEFAULT_TITLE : config.title();
+    return new DesktopSettings(width, height, mode, title);
+  }
+
+  private static int clamp(String name, int value) {
+    int clamped = Math.max(MIN_SIZE, Math.min(MAX_SIZE, value));
+    if (clamped != value) {
+      LOG.warn("virtual desktop {} {} is outside {}..{}, using {}", name, value, MIN_SIZE, MAX_SIZE,
+          clamped);
+    }
+    return clamped;
+  }
+}
