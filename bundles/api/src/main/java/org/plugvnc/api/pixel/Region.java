@@ -156,13 +156,24 @@ public final class Region {
       Rect merged = work.get(bi).union(work.get(bj));
       work.remove(bj);
       work.remove(bi);
+      merged = absorbOverlapping(work, merged);
       work.add(merged);
     }
-    Region result = EMPTY;
-    for (Rect r : work) {
-      result = result.union(r);
+    return new Region(Collections.unmodifiableList(work));
+  }
+
+  private static Rect absorbOverlapping(List<Rect> work, Rect merged) {
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (int k = work.size() - 1; k >= 0; k--) {
+        if (work.get(k).intersects(merged)) {
+          merged = merged.union(work.remove(k));
+          grew = true;
+        }
+      }
     }
-    return result;
+    return merged;
   }
 
   private static List<Rect> subtractAll(List<Rect> from, Rect cut) {

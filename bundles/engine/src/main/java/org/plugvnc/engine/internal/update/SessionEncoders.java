@@ -39,6 +39,9 @@ public final class SessionEncoders {
   public Choice pixelEncoder(ClientSettings client) {
     Map<Integer, EncoderFactory> factories = dropStale();
     for (int e : client.encodings()) {
+      if (e == Rfb.ENCODING_RAW) {
+        break;
+      }
       EncoderFactory f = factories.get(e);
       if (f != null && !f.encodesCopies()) {
         return new Choice(e, encoder(f));

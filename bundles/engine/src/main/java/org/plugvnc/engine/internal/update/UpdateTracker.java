@@ -45,7 +45,7 @@ public final class UpdateTracker {
     }
     Region fresh = Region.of(target).subtract(movedDamage);
     damage = damage.subtract(target).union(movedDamage).simplified(MAX_DAMAGE_RECTS);
-    copy = copy.union(fresh);
+    copy = copy.subtract(target).union(fresh);
     copyDx = dx;
     copyDy = dy;
   }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.encoding.EncodeRequest;
@@ -107,11 +108,29 @@ public final class UpdateWriter {
    * the bottom ones go first; moving right, the right ones.
    */
   private static List<Rect> orderedCopies(Content c) {
-    List<Rect> copies = new ArrayList<>(c.copy.rects());
+    List<Rect> copies = banded(c.copy.rects());
     Comparator<Rect> order = Comparator.comparingInt(r -> c.copyDy > 0 ? -r.y() : r.y());
     order = order.thenComparingInt(r -> c.copyDx > 0 ? -r.x() : r.x());
     copies.sort(order);
     return copies;
+  }
+
+  /** The rectangles cut at every top and bottom edge, so that any two share all rows or none. */
+  private static List<Rect> banded(List<Rect> rects) {
+    TreeSet<Integer> edges = new TreeSet<>();
+    for (Rect r : rects) {
+      edges.add(r.y());
+      edges.add(r.bottom());
+    }
+    List<Rect> out = new ArrayList<>();
+    for (Rect r : rects) {
+      int top = r.y();
+      for (int e : edges.subSet(r.y(), false, r.bottom(), true)) {
+        out.add(Rect.ofCorners(r.x(), top, r.right(), e));
+        top = e;
+      }
+    }
+    return out;
   }
 
   /** Cuts {@code r} into pieces no larger than the encoder takes. */
