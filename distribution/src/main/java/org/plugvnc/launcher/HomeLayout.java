@@ -1,0 +1,88 @@
+package org.plugvnc.launcher;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server's home directory:
+ *
+ * <pre>
+ * ${plugvnc.home}/etc/*.cfg            configuration, one file per PID, watched by fileinstall
+ * ${plugvnc.home}/data/                secrets written by the bundles (e.g. the VNC password)
+ * ${plugvnc.home}/data/felix-cache/    the framework's bundle cache, wiped on every start
+ * </pre>
+ */
+final class HomeLayout {
+
+  /** Where the example configuration sits among the launcher's resources. */
+  static final String EXAMPLES = "etc/";
+
+  private final Path home;
+
+  HomeLayout(Path home) {
+    this.home = home;
+  }
+
+  Path home() {
+    return home;
+  }
+
+  Path etc() {
+    return home.resolve("etc");
+  }
+
+  Path data() {
+    return home.resolve("data");
+  }
+
+  Path frameworkCache() {
+    return data().resolve("felix-cache");
+  }
+
+  /**
+   * Creates the home, {@code etc/} and {@code data/} when they are missing; existing content is
+   * left alone.
+   *
+   * @throws IOException when a directory cannot be created (e.g. a file is in the way)
+   */
+  void create() throws IOException {
+    Files.createDirectories(etc());
+    Files.createDirectories(data());
+  }
+
+  /**
+   * On a first run (no {@code *.cfg} in {@code etc/}), copies the commented example
+   * configuration there so that a user finds every option documented next to where it is set.
+   * The examples have every key commented out, so the components' defaults still apply. Once any
+   * {@code .cfg} exists nothing is written, so a user's deletions stay deleted.
+   *
+   * @return the files written, empty when {@code etc/} already had configuration
+   * @throws IOException when {@code etc/} cannot be read or a file cannot be written
+   */
+  List<Path> writeExamplesIfEmpty(EmbeddedResources resources) throws IOException {
+    List<Path> written = new ArrayList<>();
+    if (hasConfiguration()) {
+      return written;
+    }
+    for (String name : resources.list(EXAMPLES)) {
+      String fileName = name.substring(name.lastIndexOf('/') + 1);
+      if (!fileName.endsWith(".cfg")) {
+        continue;
+      }
+      Path target = etc().resolve(fileName);
+      Files.write(target, resources.read(name));
+      written.add(target);
+    }
+    return written;
+  }
+
+  private boolean hasConfiguration() throws IOException {
+    try (DirectoryStream<Path> cfgs = Files.newDirectoryStream(etc(), "*.cfg")) {
+      return cfgs.iterator().hasNext();
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package org.plugvnc.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The built plugvnc jar running as a separate JVM, the way a user runs it, with a home directory
+ * whose {@code etc/} the test fills first.
+ */
+public final class PlugvncServer implements AutoCloseable {
+
+  /** What the engine logs once it accepts connections. */
+  public static final String LISTENING = "plugvnc: listening on";
+
+  /** What the launcher logs once every bundle has started. */
+  public static final String FRAMEWORK_STARTED = "org.plugvnc.launcher - framework started";
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path home;
+  private final int port;
+  private final ChildProcess process;
+
+  private PlugvncServer(Path home, int port, ChildProcess process) {
+    this.home = home;
+    this.port = port;
+    this.process = process;
+  }
+
+  /** Starts building a server with its home at {@code home}. */
+  public static Builder in(Path home) {
+    return new Builder(home);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  /** The VNC password file the server generates (TigerVNC's obfuscated 8-byte format). */
+  public Path passwordFile() {
+    return home.resolve("data/vncpasswd");
+  }
+
+  /**
+   * Waits until the server has written its VNC password file (the security bundle may activate
+   * a moment after the engine starts listening).
+   *
+   * @throws AssertionError with the server's output when it does not appear in time
+   */
+  public Path awaitPasswordFile(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Path file = passwordFile();
+    while (!isReadableFile(file)) {
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        throw new AssertionError("the server wrote no " + file + " within " + timeout.toSeconds()
+            + " s; its output:\n" + output());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+    return file;
+  }
+
+  private static boolean isReadableFile(Path file) {
+    try {
+      return Files.isRegularFile(file) && Files.size(file) >= 8;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public ChildProcess process() {
+    return process;
+  }
+
+  /** The server's log so far, for failure messages. */
+  public String output() {
+    return process.output();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  /** Configuration for one run; each PID becomes {@code etc/<pid>.cfg}. */
+  public static final class Builder {
+
+    private final Path home;
+    private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
+    private final List<String> jvmArguments = new ArrayList<>();
+    private final int port = Interop.freePort();
+
+    private Builder(Path home) {
+      this.home = home;
+      config("org.plugvnc.server", "port", Integer.toString(port));
+    }
+
+    /** Sets one key of one PID's configuration. */
+    public Builder config(String pid, String key, String value) {
+      configurations.computeIfAbsent(pid, p -> new LinkedHashMap<>()).put(key, value);
+      return this;
+    }
+
+    /** Sets the server's security types, e.g. {@code "None"} or {@code "VncAuth"}. */
+    public Builder securityTypes(String types) {
+      return config("org.plugvnc.server", "securityTypes", types);
+    }
+
+    /** Serves the virtual desktop's test pattern at {@code width x height}. */
+    public Builder testPattern(int width, int height) {
+      config("org.plugvnc.capture.virtual", "mode", "test-pattern");
+      config("org.plugvnc.capture.virtual", "width", Integer.toString(width));
+      return config("org.plugvnc.capture.virtual", "height", Integer.toString(height));
+    }
+
+    /** Adds a JVM argument, e.g. {@code -Dplugvnc.log=debug}. */
+    public Builder jvmArgument(String argument) {
+      jvmArguments.add(argument);
+      return this;
+    }
+
+    /**
+     * Writes the configuration, starts the jar and waits until the engine listens.
+     *
+     * @param logName the log file's name under {@code target/interop/}
+     * @throws AssertionError with the server's output when it does not listen within 60 s
+     */
+    public PlugvncServer start(String logName) {
+      writeConfiguration();
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Dplugvnc.home=" + home);
+      command.addAll(jvmArguments);
+      command.add("-jar");
+      command.add(Interop.distributionJar().toString());
+      ChildProcess process =
+          ChildProcess.start("plugvnc", command, Map.of(), Interop.artefacts().resolve(logName));
+      try {
+        // The configured port, not just any: a server that came up on its default port first
+        // would not be the one the test configured.
+        process.awaitLine(
+            line -> line.matches(".*" + Pattern.quote(LISTENING) + " \\S*:" + port + "\\b.*"),
+            "'" + LISTENING + " ...:" + port + "'",
+            START_TIMEOUT);
+        // Plug-ins (security types, encoders) in the same start level may register a moment
+        // after the engine listens; the launcher says when every bundle has started.
+        process.awaitLine(FRAMEWORK_STARTED, START_TIMEOUT);
+      } catch (AssertionError e) {
+        process.close();
+        throw e;
+      }
+      return new PlugvncServer(home, port, process);
+    }
+
+    private void writeConfiguration() {
+      try {
+        Files.createDirectories(home.resolve("etc"));
+        for (Map.Entry<String, Map<String, String>> pid : configurations.entrySet()) {
+          StringBuilder text = new StringBuilder();
+          pid.getValue().forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
+          Files.writeString(home.resolve("etc").resolve(pid.getKey() + ".cfg"), text);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the configuration under " + home, e);
+      }
+    }
+  }
+}
