@@ -72,7 +72,8 @@ class EmbeddedFrameworkTest {
     create().start(EmbeddedBundle.findAll(resources), resources,
         (level, context) -> levels.add(level));
 
-    assertEquals(List.of(1, 2, 3), levels);
+    // every level up to the final one is raised, even those without bundles
+    assertEquals(List.of(1, 2, 3, FrameworkSettings.FINAL_START_LEVEL), levels);
     assertEquals(2, framework.bundleCount());
   }
 
