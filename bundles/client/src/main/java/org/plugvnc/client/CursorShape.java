@@ -12,29 +12,29 @@ package org.plugvnc.client;
  *        first, 1 = opaque; not copied
  */
 public record CursorShape(int hotspotX, int hotspotY, int width, int height, int[] rgb,
-        byte[] bitmask) {
+    byte[] bitmask) {
 
-    /**
-     * @param x column, 0 &lt;= x &lt; width
-     * @param y row, 0 &lt;= y &lt; height
-     * @return whether the bitmask marks that pixel as part of the cursor
-     */
-    public boolean opaque(int x, int y) {
-        int rowBytes = (width + 7) / 8;
-        return (bitmask[y * rowBytes + x / 8] & (0x80 >>> (x % 8))) != 0;
-    }
+  /**
+   * @param x column, 0 &lt;= x &lt; width
+   * @param y row, 0 &lt;= y &lt; height
+   * @return whether the bitmask marks that pixel as part of the cursor
+   */
+  public boolean opaque(int x, int y) {
+    int rowBytes = (width + 7) / 8;
+    return (bitmask[y * rowBytes + x / 8] & (0x80 >>> (x % 8))) != 0;
+  }
 
-    /**
-     * @param x column
-     * @param y row
-     * @return 0xFFRRGGBB where opaque, 0 where transparent
-     */
-    public int argb(int x, int y) {
-        return opaque(x, y) ? 0xFF000000 | rgb[y * width + x] : 0;
-    }
+  /**
+   * @param x column
+   * @param y row
+   * @return 0xFFRRGGBB where opaque, 0 where transparent
+   */
+  public int argb(int x, int y) {
+    return opaque(x, y) ? 0xFF000000 | rgb[y * width + x] : 0;
+  }
 
-    @Override
-    public String toString() {
-        return "CursorShape[" + width + "x" + height + " hotspot " + hotspotX + "," + hotspotY + "]";
-    }
+  @Override
+  public String toString() {
+    return "CursorShape[" + width + "x" + height + " hotspot " + hotspotX + "," + hotspotY + "]";
+  }
 }

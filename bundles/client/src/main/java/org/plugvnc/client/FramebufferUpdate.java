@@ -12,32 +12,32 @@ import java.util.List;
  * @param byteCount bytes the message took on the wire, type byte included
  */
 public record FramebufferUpdate(List<Rectangle> rectangles, long startNanos, long endNanos,
-        long byteCount) implements ServerMessage {
+    long byteCount) implements ServerMessage {
 
-    /** Copies the rectangle list. */
-    public FramebufferUpdate {
-        rectangles = List.copyOf(rectangles);
-    }
+  /** Copies the rectangle list. */
+  public FramebufferUpdate {
+    rectangles = List.copyOf(rectangles);
+  }
 
-    /**
-     * @param encoding an encoding number
-     * @return whether any rectangle used it
-     */
-    public boolean hasEncoding(int encoding) {
-        return rectangles.stream().anyMatch(r -> r.encoding() == encoding);
-    }
+  /**
+   * @param encoding an encoding number
+   * @return whether any rectangle used it
+   */
+  public boolean hasEncoding(int encoding) {
+    return rectangles.stream().anyMatch(r -> r.encoding() == encoding);
+  }
 
-    /**
-     * @param encoding an encoding number
-     * @return the rectangles that used it, in wire order
-     */
-    public List<Rectangle> rectangles(int encoding) {
-        return rectangles.stream().filter(r -> r.encoding() == encoding).toList();
-    }
+  /**
+   * @param encoding an encoding number
+   * @return the rectangles that used it, in wire order
+   */
+  public List<Rectangle> rectangles(int encoding) {
+    return rectangles.stream().filter(r -> r.encoding() == encoding).toList();
+  }
 
-    /** @return the area covered by rectangles of non-negative (non-pseudo) encodings */
-    public long pixelArea() {
-        return rectangles.stream().filter(r -> r.encoding() >= 0)
-                .mapToLong(r -> (long) r.width() * r.height()).sum();
-    }
+  /** @return the area covered by rectangles of non-negative (non-pseudo) encodings */
+  public long pixelArea() {
+    return rectangles.stream().filter(r -> r.encoding() >= 0)
+        .mapToLong(r -> (long) r.width() * r.height()).sum();
+  }
 }

@@ -14,59 +14,59 @@ import java.util.Locale;
  */
 public final class Main {
 
-    private Main() {
-    }
+  private Main() {
+  }
 
-    /**
-     * @param args host (default 127.0.0.1), port (default 5900), seconds to run (default 10)
-     * @throws Exception on any connection or protocol failure, which ends the program
-     */
-    public static void main(String[] args) throws Exception {
-        String host = args.length > 0 ? args[0] : "127.0.0.1";
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 5900;
-        long seconds = args.length > 2 ? Long.parseLong(args[2]) : 10;
-        try (RfbClient client = RfbClient.builder().host(host).port(port)
-                .password(System.getenv("PLUGVNC_PASSWORD"))
-                .pixelFormat(PixelFormat.RGB888_LE)
-                .encodings(RfbNumbers.ENCODING_COPY_RECT, RfbNumbers.ENCODING_RAW,
-                        RfbNumbers.ENCODING_CURSOR, RfbNumbers.ENCODING_DESKTOP_SIZE)
-                .connect()) {
-            ServerInit init = client.serverInit();
-            System.out.printf("connected: %s, %s, security %s%n", client.handshake().serverVersion().strip(),
-                    client.protocolVersion(), RfbNumbers.securityTypeName(client.handshake().securityType()));
-            System.out.printf("ServerInit: %dx%d \"%s\" %s%n", init.width(), init.height(), init.name(),
-                    init.pixelFormat());
-            run(client, seconds);
-        }
+  /**
+   * @param args host (default 127.0.0.1), port (default 5900), seconds to run (default 10)
+   * @throws Exception on any connection or protocol failure, which ends the program
+   */
+  public static void main(String[] args) throws Exception {
+    String host = args.length > 0 ? args[0] : "127.0.0.1";
+    int port = args.length > 1 ? Integer.parseInt(args[1]) : 5900;
+    long seconds = args.length > 2 ? Long.parseLong(args[2]) : 10;
+    try (RfbClient client = RfbClient.builder().host(host).port(port)
+        .password(System.getenv("PLUGVNC_PASSWORD"))
+        .pixelFormat(PixelFormat.RGB888_LE)
+        .encodings(RfbNumbers.ENCODING_COPY_RECT, RfbNumbers.ENCODING_RAW,
+            RfbNumbers.ENCODING_CURSOR, RfbNumbers.ENCODING_DESKTOP_SIZE)
+        .connect()) {
+      ServerInit init = client.serverInit();
+      System.out.printf("connected: %s, %s, security %s%n", client.handshake().serverVersion().strip(),
+          client.protocolVersion(), RfbNumbers.securityTypeName(client.handshake().securityType()));
+      System.out.printf("ServerInit: %dx%d \"%s\" %s%n", init.width(), init.height(), init.name(),
+          init.pixelFormat());
+      run(client, seconds);
     }
+  }
 
-    private static void run(RfbClient client, long seconds) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        long windowStart = System.nanoTime();
-        long updates = 0;
-        long rects = 0;
-        long bytes = 0;
-        long latencyNanos = 0;
-        client.requestUpdate(false);
-        long requested = System.nanoTime();
-        while (System.nanoTime() < end) {
-            var update = client.poll(Duration.ofMillis(200));
-            if (update.isPresent() && update.get() instanceof FramebufferUpdate) {
-                FramebufferUpdate u = (FramebufferUpdate) update.get();
-                updates++;
-                rects += u.rectangles().size();
-                bytes += u.byteCount();
-                latencyNanos += u.endNanos() - requested;
-                client.requestUpdate(true);
-                requested = System.nanoTime();
-            }
-            long now = System.nanoTime();
-            if (now - windowStart >= 1_000_000_000L) {
-                System.out.printf(Locale.ROOT, "%d updates, %d rects, %.1f KiB, mean latency %.2f ms%n",
-                        updates, rects, bytes / 1024.0, updates == 0 ? 0.0 : latencyNanos / 1e6 / updates);
-                windowStart = now;
-                updates = rects = bytes = latencyNanos = 0;
-            }
-        }
+  private static void run(RfbClient client, long seconds) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    long windowStart = System.nanoTime();
+    long updates = 0;
+    long rects = 0;
+    long bytes = 0;
+    long latencyNanos = 0;
+    client.requestUpdate(false);
+    long requested = System.nanoTime();
+    while (System.nanoTime() < end) {
+      var update = client.poll(Duration.ofMillis(200));
+      if (update.isPresent() && update.get() instanceof FramebufferUpdate) {
+        FramebufferUpdate u = (FramebufferUpdate) update.get();
+        updates++;
+        rects += u.rectangles().size();
+        bytes += u.byteCount();
+        latencyNanos += u.endNanos() - requested;
+        client.requestUpdate(true);
+        requested = System.nanoTime();
+      }
+      long now = System.nanoTime();
+      if (now - windowStart >= 1_000_000_000L) {
+        System.out.printf(Locale.ROOT, "%d updates, %d rects, %.1f KiB, mean latency %.2f ms%n",
+            updates, rects, bytes / 1024.0, updates == 0 ? 0.0 : latencyNanos / 1e6 / updates);
+        windowStart = now;
+        updates = rects = bytes = latencyNanos = 0;
+      }
     }
+  }
 }

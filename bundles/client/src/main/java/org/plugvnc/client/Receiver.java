@@ -21,111 +21,111 @@ import org.plugvnc.client.protocol.ServerMessageReader;
  */
 final class Receiver {
 
-    private enum Wait { DATA, END, TIMEOUT }
+  private enum Wait { DATA, END, TIMEOUT }
 
-    private final Socket socket;
-    private final RfbInput in;
-    private final int readTimeoutMillis;
-    private final Framebuffer framebuffer;
-    private final ServerMessageReader reader;
-    private final List<RfbListener> listeners;
-    private long updateCount;
-    private int bellCount;
-    private String lastServerCutText;
+  private final Socket socket;
+  private final RfbInput in;
+  private final int readTimeoutMillis;
+  private final Framebuffer framebuffer;
+  private final ServerMessageReader reader;
+  private final List<RfbListener> listeners;
+  private long updateCount;
+  private int bellCount;
+  private String lastServerCutText;
 
-    Receiver(Socket socket, RfbInput in, int readTimeoutMillis, Framebuffer framebuffer,
-            ServerMessageReader reader, List<RfbListener> listeners) {
-        this.socket = socket;
-        this.in = in;
-        this.readTimeoutMillis = readTimeoutMillis;
-        this.framebuffer = framebuffer;
-        this.reader = reader;
-        this.listeners = new CopyOnWriteArrayList<>(listeners);
+  Receiver(Socket socket, RfbInput in, int readTimeoutMillis, Framebuffer framebuffer,
+      ServerMessageReader reader, List<RfbListener> listeners) {
+    this.socket = socket;
+    this.in = in;
+    this.readTimeoutMillis = readTimeoutMillis;
+    this.framebuffer = framebuffer;
+    this.reader = reader;
+    this.listeners = new CopyOnWriteArrayList<>(listeners);
+  }
+
+  Optional<ServerMessage> poll(Duration timeout) throws IOException {
+    switch (waitForData(timeout)) {
+      case END:
+        throw new EOFException("the server closed the connection");
+      case TIMEOUT:
+        return Optional.empty();
+      default:
+        return Optional.of(readMessage());
     }
+  }
 
-    Optional<ServerMessage> poll(Duration timeout) throws IOException {
-        switch (waitForData(timeout)) {
-            case END:
-                throw new EOFException("the server closed the connection");
-            case TIMEOUT:
-                return Optional.empty();
-            default:
-                return Optional.of(readMessage());
+  <T extends ServerMessage> T await(Class<T> type, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      Optional<ServerMessage> m = left.isNegative() ? Optional.empty() : poll(left);
+      if (m.isEmpty()) {
+        throw new RfbTimeoutException("no " + type.getSimpleName() + " within " + timeout);
+      }
+      if (type.isInstance(m.get())) {
+        return type.cast(m.get());
+      }
+    }
+  }
+
+  boolean awaitClose(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (true) {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        Wait w = left.isNegative() ? Wait.TIMEOUT : waitForData(left);
+        if (w != Wait.DATA) {
+          return w == Wait.END;
         }
+        readMessage();
+      }
+    } catch (EOFException | SocketException closed) {
+      // a reset or a close in the middle of a message is still the server closing
+      return true;
     }
+  }
 
-    <T extends ServerMessage> T await(Class<T> type, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            Optional<ServerMessage> m = left.isNegative() ? Optional.empty() : poll(left);
-            if (m.isEmpty()) {
-                throw new RfbTimeoutException("no " + type.getSimpleName() + " within " + timeout);
-            }
-            if (type.isInstance(m.get())) {
-                return type.cast(m.get());
-            }
-        }
+  private Wait waitForData(Duration timeout) throws IOException {
+    socket.setSoTimeout(Math.max(1, RfbClient.millis(timeout)));
+    try {
+      return in.awaitData() ? Wait.DATA : Wait.END;
+    } catch (SocketTimeoutException e) {
+      return Wait.TIMEOUT;
+    } finally {
+      if (!socket.isClosed()) {
+        socket.setSoTimeout(readTimeoutMillis);
+      }
     }
+  }
 
-    boolean awaitClose(Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
-                Duration left = Duration.ofNanos(deadline - System.nanoTime());
-                Wait w = left.isNegative() ? Wait.TIMEOUT : waitForData(left);
-                if (w != Wait.DATA) {
-                    return w == Wait.END;
-                }
-                readMessage();
-            }
-        } catch (EOFException | SocketException closed) {
-            // a reset or a close in the middle of a message is still the server closing
-            return true;
-        }
+  private ServerMessage readMessage() throws IOException {
+    ServerMessage m = reader.read(in, framebuffer);
+    if (m instanceof FramebufferUpdate) {
+      updateCount++;
+    } else if (m instanceof Bell) {
+      bellCount++;
+    } else if (m instanceof ServerCutText) {
+      lastServerCutText = ((ServerCutText) m).text();
     }
+    for (RfbListener l : listeners) {
+      l.onMessage(m);
+    }
+    return m;
+  }
 
-    private Wait waitForData(Duration timeout) throws IOException {
-        socket.setSoTimeout(Math.max(1, RfbClient.millis(timeout)));
-        try {
-            return in.awaitData() ? Wait.DATA : Wait.END;
-        } catch (SocketTimeoutException e) {
-            return Wait.TIMEOUT;
-        } finally {
-            if (!socket.isClosed()) {
-                socket.setSoTimeout(readTimeoutMillis);
-            }
-        }
-    }
+  void addListener(RfbListener listener) {
+    listeners.add(listener);
+  }
 
-    private ServerMessage readMessage() throws IOException {
-        ServerMessage m = reader.read(in, framebuffer);
-        if (m instanceof FramebufferUpdate) {
-            updateCount++;
-        } else if (m instanceof Bell) {
-            bellCount++;
-        } else if (m instanceof ServerCutText) {
-            lastServerCutText = ((ServerCutText) m).text();
-        }
-        for (RfbListener l : listeners) {
-            l.onMessage(m);
-        }
-        return m;
-    }
+  long updateCount() {
+    return updateCount;
+  }
 
-    void addListener(RfbListener listener) {
-        listeners.add(listener);
-    }
+  int bellCount() {
+    return bellCount;
+  }
 
-    long updateCount() {
-        return updateCount;
-    }
-
-    int bellCount() {
-        return bellCount;
-    }
-
-    String lastServerCutText() {
-        return lastServerCutText;
-    }
+  String lastServerCutText() {
+    return lastServerCutText;
+  }
 }

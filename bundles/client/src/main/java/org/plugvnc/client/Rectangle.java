@@ -13,13 +13,13 @@ package org.plugvnc.client;
  */
 public record Rectangle(int x, int y, int width, int height, int encoding) {
 
-    /** @return the spec name of {@link #encoding()} */
-    public String encodingName() {
-        return RfbNumbers.encodingName(encoding);
-    }
+  /** @return the spec name of {@link #encoding()} */
+  public String encodingName() {
+    return RfbNumbers.encodingName(encoding);
+  }
 
-    @Override
-    public String toString() {
-        return encodingName() + "[" + x + "," + y + " " + width + "x" + height + "]";
-    }
+  @Override
+  public String toString() {
+    return encodingName() + "[" + x + "," + y + " " + width + "x" + height + "]";
+  }
 }

@@ -17,168 +17,168 @@ import org.plugvnc.client.protocol.HandshakeOptions;
  */
 public final class RfbClientBuilder {
 
-    String host = "127.0.0.1";
-    int port = 5900;
-    Duration connectTimeout = Duration.ofSeconds(5);
-    Duration readTimeout = Duration.ofSeconds(10);
-    Supplier<DecoderRegistry> decoders = DecoderRegistry::standard;
-    PixelFormat pixelFormat;
-    int[] encodings;
-    final List<RfbListener> listeners = new ArrayList<>();
-    private ProtocolVersion version = ProtocolVersion.V3_8;
-    private String rawVersion;
-    private ProtocolVersion rawHandshakeAs;
-    private int securityType;
-    private boolean forceSecurityType;
-    private String password;
-    private boolean shared = true;
-    private Limits limits = Limits.DEFAULT;
+  String host = "127.0.0.1";
+  int port = 5900;
+  Duration connectTimeout = Duration.ofSeconds(5);
+  Duration readTimeout = Duration.ofSeconds(10);
+  Supplier<DecoderRegistry> decoders = DecoderRegistry::standard;
+  PixelFormat pixelFormat;
+  int[] encodings;
+  final List<RfbListener> listeners = new ArrayList<>();
+  private ProtocolVersion version = ProtocolVersion.V3_8;
+  private String rawVersion;
+  private ProtocolVersion rawHandshakeAs;
+  private int securityType;
+  private boolean forceSecurityType;
+  private String password;
+  private boolean shared = true;
+  private Limits limits = Limits.DEFAULT;
 
-    RfbClientBuilder() {
-    }
+  RfbClientBuilder() {
+  }
 
-    /** @return this builder, connecting to {@code host} */
-    public RfbClientBuilder host(String host) {
-        this.host = Objects.requireNonNull(host);
-        return this;
-    }
+  /** @return this builder, connecting to {@code host} */
+  public RfbClientBuilder host(String host) {
+    this.host = Objects.requireNonNull(host);
+    return this;
+  }
 
-    /** @return this builder, connecting to {@code port} */
-    public RfbClientBuilder port(int port) {
-        this.port = port;
-        return this;
-    }
+  /** @return this builder, connecting to {@code port} */
+  public RfbClientBuilder port(int port) {
+    this.port = port;
+    return this;
+  }
 
-    /**
-     * @param version the highest version to use; the client announces the lower of this and the
-     *        server's version, as RFC 6143 asks
-     * @return this builder
-     */
-    public RfbClientBuilder version(ProtocolVersion version) {
-        this.version = Objects.requireNonNull(version);
-        this.rawVersion = null;
-        return this;
-    }
+  /**
+   * @param version the highest version to use; the client announces the lower of this and the
+   *        server's version, as RFC 6143 asks
+   * @return this builder
+   */
+  public RfbClientBuilder version(ProtocolVersion version) {
+    this.version = Objects.requireNonNull(version);
+    this.rawVersion = null;
+    return this;
+  }
 
-    /**
-     * Announces {@code wire} verbatim (e.g. {@code "RFB 003.889\n"}, or fewer or odd bytes) and
-     * then follows the handshake a server must assume for it: the published versions as
-     * themselves, anything else as 3.3.
-     *
-     * @return this builder
-     */
-    public RfbClientBuilder rawVersion(String wire) {
-        return rawVersion(wire, null);
-    }
+  /**
+   * Announces {@code wire} verbatim (e.g. {@code "RFB 003.889\n"}, or fewer or odd bytes) and
+   * then follows the handshake a server must assume for it: the published versions as
+   * themselves, anything else as 3.3.
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder rawVersion(String wire) {
+    return rawVersion(wire, null);
+  }
 
-    /**
-     * Announces {@code wire} verbatim and then follows the handshake of {@code handshakeAs}.
-     *
-     * @return this builder
-     */
-    public RfbClientBuilder rawVersion(String wire, ProtocolVersion handshakeAs) {
-        this.rawVersion = Objects.requireNonNull(wire);
-        this.rawHandshakeAs = handshakeAs;
-        return this;
-    }
+  /**
+   * Announces {@code wire} verbatim and then follows the handshake of {@code handshakeAs}.
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder rawVersion(String wire, ProtocolVersion handshakeAs) {
+    this.rawVersion = Objects.requireNonNull(wire);
+    this.rawHandshakeAs = handshakeAs;
+    return this;
+  }
 
-    /**
-     * Chooses this security type in 3.7/3.8; the handshake fails with
-     * {@link RfbSecurityException.Failure#NO_ACCEPTABLE_TYPE} if the server does not offer it.
-     * Ignored in 3.3, where the server decides.
-     *
-     * @return this builder
-     */
-    public RfbClientBuilder securityType(int type) {
-        this.securityType = type;
-        this.forceSecurityType = false;
-        return this;
-    }
+  /**
+   * Chooses this security type in 3.7/3.8; the handshake fails with
+   * {@link RfbSecurityException.Failure#NO_ACCEPTABLE_TYPE} if the server does not offer it.
+   * Ignored in 3.3, where the server decides.
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder securityType(int type) {
+    this.securityType = type;
+    this.forceSecurityType = false;
+    return this;
+  }
 
-    /**
-     * Sends this security type even if the server did not offer it (a server must then fail the
-     * handshake). Types other than None and VNC Authentication go straight to SecurityResult.
-     *
-     * @return this builder
-     */
-    public RfbClientBuilder forceSecurityType(int type) {
-        this.securityType = type;
-        this.forceSecurityType = true;
-        return this;
-    }
+  /**
+   * Sends this security type even if the server did not offer it (a server must then fail the
+   * handshake). Types other than None and VNC Authentication go straight to SecurityResult.
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder forceSecurityType(int type) {
+    this.securityType = type;
+    this.forceSecurityType = true;
+    return this;
+  }
 
-    /** @return this builder, answering VNC Authentication with {@code password} */
-    public RfbClientBuilder password(String password) {
-        this.password = password;
-        return this;
-    }
+  /** @return this builder, answering VNC Authentication with {@code password} */
+  public RfbClientBuilder password(String password) {
+    this.password = password;
+    return this;
+  }
 
-    /** @return this builder, sending {@code shared} as the ClientInit shared-flag */
-    public RfbClientBuilder shared(boolean shared) {
-        this.shared = shared;
-        return this;
-    }
+  /** @return this builder, sending {@code shared} as the ClientInit shared-flag */
+  public RfbClientBuilder shared(boolean shared) {
+    this.shared = shared;
+    return this;
+  }
 
-    /** @return this builder, giving up connecting after {@code timeout} */
-    public RfbClientBuilder connectTimeout(Duration timeout) {
-        this.connectTimeout = Objects.requireNonNull(timeout);
-        return this;
-    }
+  /** @return this builder, giving up connecting after {@code timeout} */
+  public RfbClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = Objects.requireNonNull(timeout);
+    return this;
+  }
 
-    /**
-     * @param timeout longest wait for the rest of a message once it started, and for each step of
-     *        the handshake
-     * @return this builder
-     */
-    public RfbClientBuilder readTimeout(Duration timeout) {
-        this.readTimeout = Objects.requireNonNull(timeout);
-        return this;
-    }
+  /**
+   * @param timeout longest wait for the rest of a message once it started, and for each step of
+   *        the handshake
+   * @return this builder
+   */
+  public RfbClientBuilder readTimeout(Duration timeout) {
+    this.readTimeout = Objects.requireNonNull(timeout);
+    return this;
+  }
 
-    /** @return this builder, applying {@code limits} to lengths from the server */
-    public RfbClientBuilder limits(Limits limits) {
-        this.limits = Objects.requireNonNull(limits);
-        return this;
-    }
+  /** @return this builder, applying {@code limits} to lengths from the server */
+  public RfbClientBuilder limits(Limits limits) {
+    this.limits = Objects.requireNonNull(limits);
+    return this;
+  }
 
-    /** @return this builder, taking a fresh decoder registry from {@code factory} */
-    public RfbClientBuilder decoders(Supplier<DecoderRegistry> factory) {
-        this.decoders = Objects.requireNonNull(factory);
-        return this;
-    }
+  /** @return this builder, taking a fresh decoder registry from {@code factory} */
+  public RfbClientBuilder decoders(Supplier<DecoderRegistry> factory) {
+    this.decoders = Objects.requireNonNull(factory);
+    return this;
+  }
 
-    /** @return this builder, sending SetPixelFormat right after the handshake */
-    public RfbClientBuilder pixelFormat(PixelFormat format) {
-        this.pixelFormat = format;
-        return this;
-    }
+  /** @return this builder, sending SetPixelFormat right after the handshake */
+  public RfbClientBuilder pixelFormat(PixelFormat format) {
+    this.pixelFormat = format;
+    return this;
+  }
 
-    /** @return this builder, sending SetEncodings with these numbers right after the handshake */
-    public RfbClientBuilder encodings(int... encodings) {
-        this.encodings = encodings.clone();
-        return this;
-    }
+  /** @return this builder, sending SetEncodings with these numbers right after the handshake */
+  public RfbClientBuilder encodings(int... encodings) {
+    this.encodings = encodings.clone();
+    return this;
+  }
 
-    /** @return this builder, with a listener added before the first message can arrive */
-    public RfbClientBuilder listener(RfbListener listener) {
-        listeners.add(Objects.requireNonNull(listener));
-        return this;
-    }
+  /** @return this builder, with a listener added before the first message can arrive */
+  public RfbClientBuilder listener(RfbListener listener) {
+    listeners.add(Objects.requireNonNull(listener));
+    return this;
+  }
 
-    /**
-     * Connects and runs the handshake.
-     *
-     * @return the connected client, at the start of normal protocol
-     * @throws RfbSecurityException if the server refused or authentication failed
-     * @throws RfbProtocolException if the server broke the handshake
-     * @throws IOException if the connection failed or timed out
-     */
-    public RfbClient connect() throws IOException {
-        return RfbClient.open(this);
-    }
+  /**
+   * Connects and runs the handshake.
+   *
+   * @return the connected client, at the start of normal protocol
+   * @throws RfbSecurityException if the server refused or authentication failed
+   * @throws RfbProtocolException if the server broke the handshake
+   * @throws IOException if the connection failed or timed out
+   */
+  public RfbClient connect() throws IOException {
+    return RfbClient.open(this);
+  }
 
-    HandshakeOptions handshakeOptions() {
-        return new HandshakeOptions(version, rawVersion, rawHandshakeAs, securityType,
-                forceSecurityType, password, shared, limits);
-    }
+  HandshakeOptions handshakeOptions() {
+    return new HandshakeOptions(version, rawVersion, rawHandshakeAs, securityType,
+        forceSecurityType, password, shared, limits);
+  }
 }

@@ -8,6 +8,6 @@ package org.plugvnc.client;
 @FunctionalInterface
 public interface RfbListener {
 
-    /** @param message the message just read and applied */
-    void onMessage(ServerMessage message);
+  /** @param message the message just read and applied */
+  void onMessage(ServerMessage message);
 }

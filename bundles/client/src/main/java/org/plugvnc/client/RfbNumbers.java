@@ -6,123 +6,123 @@ package org.plugvnc.client;
  */
 public final class RfbNumbers {
 
-    /** Security type 0: "Invalid"; in 3.3 it announces a failure followed by a reason. */
-    public static final int SECURITY_INVALID = 0;
-    /** Security type 1: None. */
-    public static final int SECURITY_NONE = 1;
-    /** Security type 2: VNC Authentication (DES challenge/response). */
-    public static final int SECURITY_VNC_AUTH = 2;
+  /** Security type 0: "Invalid"; in 3.3 it announces a failure followed by a reason. */
+  public static final int SECURITY_INVALID = 0;
+  /** Security type 1: None. */
+  public static final int SECURITY_NONE = 1;
+  /** Security type 2: VNC Authentication (DES challenge/response). */
+  public static final int SECURITY_VNC_AUTH = 2;
 
-    /** SecurityResult status: OK. */
-    public static final int SECURITY_RESULT_OK = 0;
-    /** SecurityResult status: failed. */
-    public static final int SECURITY_RESULT_FAILED = 1;
-    /** SecurityResult status: failed, too many attempts (Tight security type only). */
-    public static final int SECURITY_RESULT_TOO_MANY_ATTEMPTS = 2;
+  /** SecurityResult status: OK. */
+  public static final int SECURITY_RESULT_OK = 0;
+  /** SecurityResult status: failed. */
+  public static final int SECURITY_RESULT_FAILED = 1;
+  /** SecurityResult status: failed, too many attempts (Tight security type only). */
+  public static final int SECURITY_RESULT_TOO_MANY_ATTEMPTS = 2;
 
-    /** Client-to-server message type: SetPixelFormat. */
-    public static final int CLIENT_SET_PIXEL_FORMAT = 0;
-    /** Client-to-server message type: SetEncodings. */
-    public static final int CLIENT_SET_ENCODINGS = 2;
-    /** Client-to-server message type: FramebufferUpdateRequest. */
-    public static final int CLIENT_FRAMEBUFFER_UPDATE_REQUEST = 3;
-    /** Client-to-server message type: KeyEvent. */
-    public static final int CLIENT_KEY_EVENT = 4;
-    /** Client-to-server message type: PointerEvent. */
-    public static final int CLIENT_POINTER_EVENT = 5;
-    /** Client-to-server message type: ClientCutText. */
-    public static final int CLIENT_CUT_TEXT = 6;
+  /** Client-to-server message type: SetPixelFormat. */
+  public static final int CLIENT_SET_PIXEL_FORMAT = 0;
+  /** Client-to-server message type: SetEncodings. */
+  public static final int CLIENT_SET_ENCODINGS = 2;
+  /** Client-to-server message type: FramebufferUpdateRequest. */
+  public static final int CLIENT_FRAMEBUFFER_UPDATE_REQUEST = 3;
+  /** Client-to-server message type: KeyEvent. */
+  public static final int CLIENT_KEY_EVENT = 4;
+  /** Client-to-server message type: PointerEvent. */
+  public static final int CLIENT_POINTER_EVENT = 5;
+  /** Client-to-server message type: ClientCutText. */
+  public static final int CLIENT_CUT_TEXT = 6;
 
-    /** Server-to-client message type: FramebufferUpdate. */
-    public static final int SERVER_FRAMEBUFFER_UPDATE = 0;
-    /** Server-to-client message type: SetColourMapEntries. */
-    public static final int SERVER_SET_COLOUR_MAP_ENTRIES = 1;
-    /** Server-to-client message type: Bell. */
-    public static final int SERVER_BELL = 2;
-    /** Server-to-client message type: ServerCutText. */
-    public static final int SERVER_CUT_TEXT = 3;
+  /** Server-to-client message type: FramebufferUpdate. */
+  public static final int SERVER_FRAMEBUFFER_UPDATE = 0;
+  /** Server-to-client message type: SetColourMapEntries. */
+  public static final int SERVER_SET_COLOUR_MAP_ENTRIES = 1;
+  /** Server-to-client message type: Bell. */
+  public static final int SERVER_BELL = 2;
+  /** Server-to-client message type: ServerCutText. */
+  public static final int SERVER_CUT_TEXT = 3;
 
-    /** Encoding 0: Raw. */
-    public static final int ENCODING_RAW = 0;
-    /** Encoding 1: CopyRect. */
-    public static final int ENCODING_COPY_RECT = 1;
-    /** Encoding 2: RRE. */
-    public static final int ENCODING_RRE = 2;
-    /** Encoding 5: Hextile. */
-    public static final int ENCODING_HEXTILE = 5;
-    /** Encoding 6: Zlib. */
-    public static final int ENCODING_ZLIB = 6;
-    /** Encoding 7: Tight. */
-    public static final int ENCODING_TIGHT = 7;
-    /** Encoding 16: ZRLE. */
-    public static final int ENCODING_ZRLE = 16;
-    /** Pseudo-encoding -223: DesktopSize. */
-    public static final int ENCODING_DESKTOP_SIZE = -223;
-    /** Pseudo-encoding -224: LastRect. */
-    public static final int ENCODING_LAST_RECT = -224;
-    /** Pseudo-encoding -239: Cursor (rich cursor). */
-    public static final int ENCODING_CURSOR = -239;
-    /** Pseudo-encoding -308: ExtendedDesktopSize. */
-    public static final int ENCODING_EXTENDED_DESKTOP_SIZE = -308;
-    /** Pseudo-encoding -312: Fence. */
-    public static final int ENCODING_FENCE = -312;
-    /** Pseudo-encoding -313: ContinuousUpdates. */
-    public static final int ENCODING_CONTINUOUS_UPDATES = -313;
-    /** Pseudo-encoding -256: compression level 0; levels 1..9 are -255..-247. */
-    public static final int ENCODING_COMPRESS_LEVEL_0 = -256;
-    /** Pseudo-encoding -32: JPEG quality level 0; levels 1..9 are -31..-23. */
-    public static final int ENCODING_QUALITY_LEVEL_0 = -32;
+  /** Encoding 0: Raw. */
+  public static final int ENCODING_RAW = 0;
+  /** Encoding 1: CopyRect. */
+  public static final int ENCODING_COPY_RECT = 1;
+  /** Encoding 2: RRE. */
+  public static final int ENCODING_RRE = 2;
+  /** Encoding 5: Hextile. */
+  public static final int ENCODING_HEXTILE = 5;
+  /** Encoding 6: Zlib. */
+  public static final int ENCODING_ZLIB = 6;
+  /** Encoding 7: Tight. */
+  public static final int ENCODING_TIGHT = 7;
+  /** Encoding 16: ZRLE. */
+  public static final int ENCODING_ZRLE = 16;
+  /** Pseudo-encoding -223: DesktopSize. */
+  public static final int ENCODING_DESKTOP_SIZE = -223;
+  /** Pseudo-encoding -224: LastRect. */
+  public static final int ENCODING_LAST_RECT = -224;
+  /** Pseudo-encoding -239: Cursor (rich cursor). */
+  public static final int ENCODING_CURSOR = -239;
+  /** Pseudo-encoding -308: ExtendedDesktopSize. */
+  public static final int ENCODING_EXTENDED_DESKTOP_SIZE = -308;
+  /** Pseudo-encoding -312: Fence. */
+  public static final int ENCODING_FENCE = -312;
+  /** Pseudo-encoding -313: ContinuousUpdates. */
+  public static final int ENCODING_CONTINUOUS_UPDATES = -313;
+  /** Pseudo-encoding -256: compression level 0; levels 1..9 are -255..-247. */
+  public static final int ENCODING_COMPRESS_LEVEL_0 = -256;
+  /** Pseudo-encoding -32: JPEG quality level 0; levels 1..9 are -31..-23. */
+  public static final int ENCODING_QUALITY_LEVEL_0 = -32;
 
-    private RfbNumbers() {
-    }
+  private RfbNumbers() {
+  }
 
-    /**
-     * Names an encoding number for logs and assertion messages.
-     *
-     * @param encoding any S32 encoding number
-     * @return its spec name, or {@code "encoding(n)"} for numbers this class does not name
-     */
-    public static String encodingName(int encoding) {
-        switch (encoding) {
-            case ENCODING_RAW: return "Raw";
-            case ENCODING_COPY_RECT: return "CopyRect";
-            case ENCODING_RRE: return "RRE";
-            case ENCODING_HEXTILE: return "Hextile";
-            case ENCODING_ZLIB: return "Zlib";
-            case ENCODING_TIGHT: return "Tight";
-            case ENCODING_ZRLE: return "ZRLE";
-            case ENCODING_DESKTOP_SIZE: return "DesktopSize";
-            case ENCODING_LAST_RECT: return "LastRect";
-            case ENCODING_CURSOR: return "Cursor";
-            case ENCODING_EXTENDED_DESKTOP_SIZE: return "ExtendedDesktopSize";
-            case ENCODING_FENCE: return "Fence";
-            case ENCODING_CONTINUOUS_UPDATES: return "ContinuousUpdates";
-            default:
-                if (encoding >= ENCODING_COMPRESS_LEVEL_0 && encoding <= ENCODING_COMPRESS_LEVEL_0 + 9) {
-                    return "CompressLevel" + (encoding - ENCODING_COMPRESS_LEVEL_0);
-                }
-                if (encoding >= ENCODING_QUALITY_LEVEL_0 && encoding <= ENCODING_QUALITY_LEVEL_0 + 9) {
-                    return "QualityLevel" + (encoding - ENCODING_QUALITY_LEVEL_0);
-                }
-                return "encoding(" + encoding + ")";
+  /**
+   * Names an encoding number for logs and assertion messages.
+   *
+   * @param encoding any S32 encoding number
+   * @return its spec name, or {@code "encoding(n)"} for numbers this class does not name
+   */
+  public static String encodingName(int encoding) {
+    switch (encoding) {
+      case ENCODING_RAW: return "Raw";
+      case ENCODING_COPY_RECT: return "CopyRect";
+      case ENCODING_RRE: return "RRE";
+      case ENCODING_HEXTILE: return "Hextile";
+      case ENCODING_ZLIB: return "Zlib";
+      case ENCODING_TIGHT: return "Tight";
+      case ENCODING_ZRLE: return "ZRLE";
+      case ENCODING_DESKTOP_SIZE: return "DesktopSize";
+      case ENCODING_LAST_RECT: return "LastRect";
+      case ENCODING_CURSOR: return "Cursor";
+      case ENCODING_EXTENDED_DESKTOP_SIZE: return "ExtendedDesktopSize";
+      case ENCODING_FENCE: return "Fence";
+      case ENCODING_CONTINUOUS_UPDATES: return "ContinuousUpdates";
+      default:
+        if (encoding >= ENCODING_COMPRESS_LEVEL_0 && encoding <= ENCODING_COMPRESS_LEVEL_0 + 9) {
+          return "CompressLevel" + (encoding - ENCODING_COMPRESS_LEVEL_0);
         }
-    }
-
-    /**
-     * Names a security type number for logs and assertion messages.
-     *
-     * @param type a security type number (U8, or U32 in 3.3)
-     * @return its spec name, or {@code "security(n)"}
-     */
-    public static String securityTypeName(int type) {
-        switch (type) {
-            case SECURITY_INVALID: return "Invalid";
-            case SECURITY_NONE: return "None";
-            case SECURITY_VNC_AUTH: return "VNC Authentication";
-            case 16: return "Tight";
-            case 18: return "TLS";
-            case 19: return "VeNCrypt";
-            default: return "security(" + type + ")";
+        if (encoding >= ENCODING_QUALITY_LEVEL_0 && encoding <= ENCODING_QUALITY_LEVEL_0 + 9) {
+          return "QualityLevel" + (encoding - ENCODING_QUALITY_LEVEL_0);
         }
+        return "encoding(" + encoding + ")";
     }
+  }
+
+  /**
+   * Names a security type number for logs and assertion messages.
+   *
+   * @param type a security type number (U8, or U32 in 3.3)
+   * @return its spec name, or {@code "security(n)"}
+   */
+  public static String securityTypeName(int type) {
+    switch (type) {
+      case SECURITY_INVALID: return "Invalid";
+      case SECURITY_NONE: return "None";
+      case SECURITY_VNC_AUTH: return "VNC Authentication";
+      case 16: return "Tight";
+      case 18: return "TLS";
+      case 19: return "VeNCrypt";
+      default: return "security(" + type + ")";
+    }
+  }
 }

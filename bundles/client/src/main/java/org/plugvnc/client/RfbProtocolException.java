@@ -10,10 +10,10 @@ import java.io.IOException;
  */
 public class RfbProtocolException extends IOException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** @param message what the server sent and why it is wrong */
-    public RfbProtocolException(String message) {
-        super(message);
-    }
+  /** @param message what the server sent and why it is wrong */
+  public RfbProtocolException(String message) {
+    super(message);
+  }
 }

@@ -10,57 +10,57 @@ import java.util.List;
  */
 public class RfbSecurityException extends IOException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** Where the handshake stopped. */
-    public enum Failure {
-        /** 3.3 security type 0, or 3.7/3.8 number-of-security-types 0: the server refused. */
-        CONNECTION_REFUSED,
-        /** The server offered no type this client was configured to use (client-side decision). */
-        NO_ACCEPTABLE_TYPE,
-        /** SecurityResult was not OK (wrong password, type not offered, ...). */
-        AUTHENTICATION_FAILED
-    }
+  /** Where the handshake stopped. */
+  public enum Failure {
+    /** 3.3 security type 0, or 3.7/3.8 number-of-security-types 0: the server refused. */
+    CONNECTION_REFUSED,
+    /** The server offered no type this client was configured to use (client-side decision). */
+    NO_ACCEPTABLE_TYPE,
+    /** SecurityResult was not OK (wrong password, type not offered, ...). */
+    AUTHENTICATION_FAILED
+  }
 
-    private final Failure failure;
-    private final String serverReason;
-    private final long resultCode;
-    private final List<Integer> offeredTypes;
+  private final Failure failure;
+  private final String serverReason;
+  private final long resultCode;
+  private final List<Integer> offeredTypes;
 
-    /**
-     * @param failure where the handshake stopped
-     * @param serverReason the server's reason string, or null when the protocol sends none
-     * @param resultCode the SecurityResult status, or -1 when there was none
-     * @param offeredTypes the security types the server offered (in 3.3: the one it picked)
-     */
-    public RfbSecurityException(Failure failure, String serverReason, long resultCode,
-            List<Integer> offeredTypes) {
-        super(failure + (serverReason == null ? "" : ": " + serverReason)
-                + (resultCode < 0 ? "" : " (SecurityResult " + resultCode + ")")
-                + " offered " + offeredTypes);
-        this.failure = failure;
-        this.serverReason = serverReason;
-        this.resultCode = resultCode;
-        this.offeredTypes = List.copyOf(offeredTypes);
-    }
+  /**
+   * @param failure where the handshake stopped
+   * @param serverReason the server's reason string, or null when the protocol sends none
+   * @param resultCode the SecurityResult status, or -1 when there was none
+   * @param offeredTypes the security types the server offered (in 3.3: the one it picked)
+   */
+  public RfbSecurityException(Failure failure, String serverReason, long resultCode,
+      List<Integer> offeredTypes) {
+    super(failure + (serverReason == null ? "" : ": " + serverReason)
+        + (resultCode < 0 ? "" : " (SecurityResult " + resultCode + ")")
+        + " offered " + offeredTypes);
+    this.failure = failure;
+    this.serverReason = serverReason;
+    this.resultCode = resultCode;
+    this.offeredTypes = List.copyOf(offeredTypes);
+  }
 
-    /** @return where the handshake stopped */
-    public Failure failure() {
-        return failure;
-    }
+  /** @return where the handshake stopped */
+  public Failure failure() {
+    return failure;
+  }
 
-    /** @return the server's reason string, or null when the protocol version sends none */
-    public String serverReason() {
-        return serverReason;
-    }
+  /** @return the server's reason string, or null when the protocol version sends none */
+  public String serverReason() {
+    return serverReason;
+  }
 
-    /** @return the SecurityResult status (1 failed, 2 too many attempts), or -1 if none came */
-    public long resultCode() {
-        return resultCode;
-    }
+  /** @return the SecurityResult status (1 failed, 2 too many attempts), or -1 if none came */
+  public long resultCode() {
+    return resultCode;
+  }
 
-    /** @return the types the server offered, empty if it refused before offering any */
-    public List<Integer> offeredTypes() {
-        return offeredTypes;
-    }
+  /** @return the types the server offered, empty if it refused before offering any */
+  public List<Integer> offeredTypes() {
+    return offeredTypes;
+  }
 }

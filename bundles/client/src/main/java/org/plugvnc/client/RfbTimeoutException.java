@@ -8,10 +8,10 @@ import java.io.IOException;
  */
 public class RfbTimeoutException extends IOException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** @param message what was awaited and for how long */
-    public RfbTimeoutException(String message) {
-        super(message);
-    }
+  /** @param message what was awaited and for how long */
+  public RfbTimeoutException(String message) {
+    super(message);
+  }
 }

@@ -5,5 +5,5 @@ package org.plugvnc.client;
  * set, counters advanced). Use {@code instanceof} to tell the kinds apart.
  */
 public sealed interface ServerMessage
-        permits FramebufferUpdate, SetColourMapEntries, Bell, ServerCutText {
+    permits FramebufferUpdate, SetColourMapEntries, Bell, ServerCutText {
 }

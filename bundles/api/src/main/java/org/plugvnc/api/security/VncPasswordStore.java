@@ -12,15 +12,16 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface VncPasswordStore {
 
   /**
-   * The passwords that currently grant access, the full-access ones first. Called on a connection's
-   * I/O thread during its handshake; must not block. The caller never logs or keeps them.
+   * The passwords that currently grant access, the full-access ones first, as fresh copies: the
+   * caller owns the arrays and wipes them after use. Called on a connection's I/O thread during its
+   * handshake; must not block. The caller never logs or keeps them.
    */
   List<VncPassword> passwords();
 
   /**
    * A VNC password: at most 8 significant bytes (RFB uses the first 8, padded with zeros).
    *
-   * @param secret the password bytes (the caller wipes its copies after use)
+   * @param secret the password bytes, a copy the receiver of this record may wipe
    * @param viewOnly true when a viewer with this password may only watch
    */
   record VncPassword(byte[] secret, boolean viewOnly) {

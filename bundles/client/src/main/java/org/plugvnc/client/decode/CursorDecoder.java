@@ -13,22 +13,22 @@ import org.plugvnc.client.protocol.RfbInput;
  */
 public final class CursorDecoder implements RectangleDecoder {
 
-    @Override
-    public void decode(RfbInput in, Rectangle rect, Framebuffer fb) throws IOException {
-        int w = rect.width();
-        int h = rect.height();
-        int max = fb.limits().maxCursorSide();
-        if (w > max || h > max) {
-            throw new RfbProtocolException("cursor " + w + "x" + h + " exceeds the limit of " + max);
-        }
-        PixelDecoder pixels = fb.pixelDecoder();
-        int[] rgb = new int[w * h];
-        byte[] row = fb.scratch(w * pixels.bytesPerPixel());
-        for (int y = 0; y < h; y++) {
-            in.readFully(row, 0, w * pixels.bytesPerPixel());
-            pixels.decode(row, 0, rgb, y * w, w);
-        }
-        byte[] mask = in.readBytes((w + 7) / 8 * h);
-        fb.setCursor(new CursorShape(rect.x(), rect.y(), w, h, rgb, mask));
+  @Override
+  public void decode(RfbInput in, Rectangle rect, Framebuffer fb) throws IOException {
+    int w = rect.width();
+    int h = rect.height();
+    int max = fb.limits().maxCursorSide();
+    if (w > max || h > max) {
+      throw new RfbProtocolException("cursor " + w + "x" + h + " exceeds the limit of " + max);
     }
+    PixelDecoder pixels = fb.pixelDecoder();
+    int[] rgb = new int[w * h];
+    byte[] row = fb.scratch(w * pixels.bytesPerPixel());
+    for (int y = 0; y < h; y++) {
+      in.readFully(row, 0, w * pixels.bytesPerPixel());
+      pixels.decode(row, 0, rgb, y * w, w);
+    }
+    byte[] mask = in.readBytes((w + 7) / 8 * h);
+    fb.setCursor(new CursorShape(rect.x(), rect.y(), w, h, rgb, mask));
+  }
 }

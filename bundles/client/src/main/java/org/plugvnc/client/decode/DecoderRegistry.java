@@ -12,58 +12,58 @@ import org.plugvnc.client.RfbProtocolException;
  */
 public final class DecoderRegistry {
 
-    private final Map<Integer, RectangleDecoder> decoders = new LinkedHashMap<>();
+  private final Map<Integer, RectangleDecoder> decoders = new LinkedHashMap<>();
 
-    /** @return an empty registry */
-    public static DecoderRegistry empty() {
-        return new DecoderRegistry();
-    }
+  /** @return an empty registry */
+  public static DecoderRegistry empty() {
+    return new DecoderRegistry();
+  }
 
-    /** @return a registry with Raw, CopyRect, Cursor and DesktopSize */
-    public static DecoderRegistry standard() {
-        return new DecoderRegistry()
-                .register(RfbNumbers.ENCODING_RAW, new RawDecoder())
-                .register(RfbNumbers.ENCODING_COPY_RECT, new CopyRectDecoder())
-                .register(RfbNumbers.ENCODING_CURSOR, new CursorDecoder())
-                .register(RfbNumbers.ENCODING_DESKTOP_SIZE, new DesktopSizeDecoder());
-    }
+  /** @return a registry with Raw, CopyRect, Cursor and DesktopSize */
+  public static DecoderRegistry standard() {
+    return new DecoderRegistry()
+        .register(RfbNumbers.ENCODING_RAW, new RawDecoder())
+        .register(RfbNumbers.ENCODING_COPY_RECT, new CopyRectDecoder())
+        .register(RfbNumbers.ENCODING_CURSOR, new CursorDecoder())
+        .register(RfbNumbers.ENCODING_DESKTOP_SIZE, new DesktopSizeDecoder());
+  }
 
-    /**
-     * Adds or replaces the decoder of an encoding.
-     *
-     * @return this registry
-     */
-    public DecoderRegistry register(int encoding, RectangleDecoder decoder) {
-        decoders.put(encoding, decoder);
-        return this;
-    }
+  /**
+   * Adds or replaces the decoder of an encoding.
+   *
+   * @return this registry
+   */
+  public DecoderRegistry register(int encoding, RectangleDecoder decoder) {
+    decoders.put(encoding, decoder);
+    return this;
+  }
 
-    /** @return this registry, without the decoder of {@code encoding} */
-    public DecoderRegistry remove(int encoding) {
-        decoders.remove(encoding);
-        return this;
-    }
+  /** @return this registry, without the decoder of {@code encoding} */
+  public DecoderRegistry remove(int encoding) {
+    decoders.remove(encoding);
+    return this;
+  }
 
-    /**
-     * @return the decoder of {@code encoding}
-     * @throws RfbProtocolException if none is registered: the server used an encoding this
-     *         client cannot read, so it cannot find the next rectangle either
-     */
-    public RectangleDecoder get(int encoding) throws RfbProtocolException {
-        RectangleDecoder d = decoders.get(encoding);
-        if (d == null) {
-            throw new RfbProtocolException("unknown encoding " + RfbNumbers.encodingName(encoding));
-        }
-        return d;
+  /**
+   * @return the decoder of {@code encoding}
+   * @throws RfbProtocolException if none is registered: the server used an encoding this
+   *         client cannot read, so it cannot find the next rectangle either
+   */
+  public RectangleDecoder get(int encoding) throws RfbProtocolException {
+    RectangleDecoder d = decoders.get(encoding);
+    if (d == null) {
+      throw new RfbProtocolException("unknown encoding " + RfbNumbers.encodingName(encoding));
     }
+    return d;
+  }
 
-    /** @return the registered encoding numbers in registration order */
-    public int[] encodings() {
-        return decoders.keySet().stream().mapToInt(Integer::intValue).toArray();
-    }
+  /** @return the registered encoding numbers in registration order */
+  public int[] encodings() {
+    return decoders.keySet().stream().mapToInt(Integer::intValue).toArray();
+  }
 
-    /** @return a read-only view of the map */
-    public Map<Integer, RectangleDecoder> asMap() {
-        return Collections.unmodifiableMap(decoders);
-    }
+  /** @return a read-only view of the map */
+  public Map<Integer, RectangleDecoder> asMap() {
+    return Collections.unmodifiableMap(decoders);
+  }
 }

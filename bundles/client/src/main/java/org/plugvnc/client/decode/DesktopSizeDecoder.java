@@ -10,8 +10,8 @@ import org.plugvnc.client.protocol.RfbInput;
  */
 public final class DesktopSizeDecoder implements RectangleDecoder {
 
-    @Override
-    public void decode(RfbInput in, Rectangle rect, Framebuffer fb) throws IOException {
-        fb.resize(rect.width(), rect.height());
-    }
+  @Override
+  public void decode(RfbInput in, Rectangle rect, Framebuffer fb) throws IOException {
+    fb.resize(rect.width(), rect.height());
+  }
 }

@@ -12,14 +12,14 @@ import org.plugvnc.client.protocol.RfbInput;
 @FunctionalInterface
 public interface RectangleDecoder {
 
-    /**
-     * Reads exactly the rectangle's data from {@code in} and applies it.
-     *
-     * @param in positioned just after the rectangle header
-     * @param rect the header
-     * @param framebuffer where pixels, size and cursor go
-     * @throws org.plugvnc.client.RfbProtocolException if the data or header break the protocol
-     * @throws IOException from the stream
-     */
-    void decode(RfbInput in, Rectangle rect, Framebuffer framebuffer) throws IOException;
+  /**
+   * Reads exactly the rectangle's data from {@code in} and applies it.
+   *
+   * @param in positioned just after the rectangle header
+   * @param rect the header
+   * @param framebuffer where pixels, size and cursor go
+   * @throws org.plugvnc.client.RfbProtocolException if the data or header break the protocol
+   * @throws IOException from the stream
+   */
+  void decode(RfbInput in, Rectangle rect, Framebuffer framebuffer) throws IOException;
 }

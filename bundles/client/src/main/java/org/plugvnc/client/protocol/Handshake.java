@@ -21,152 +21,152 @@ import org.plugvnc.client.ServerInit;
  */
 public final class Handshake {
 
-    private final RfbInput in;
-    private final OutputStream out;
-    private final HandshakeOptions options;
-    private List<Integer> offered = List.of();
+  private final RfbInput in;
+  private final OutputStream out;
+  private final HandshakeOptions options;
+  private List<Integer> offered = List.of();
 
-    private Handshake(RfbInput in, OutputStream out, HandshakeOptions options) {
-        this.in = in;
-        this.out = out;
-        this.options = options;
+  private Handshake(RfbInput in, OutputStream out, HandshakeOptions options) {
+    this.in = in;
+    this.out = out;
+    this.options = options;
+  }
+
+  /**
+   * Runs the whole handshake.
+   *
+   * @param in the server's bytes, positioned at its ProtocolVersion
+   * @param out where the client's bytes go (flushed after each client message)
+   * @param options what to announce and choose
+   * @return what was established; the stream is then at the first server message
+   * @throws RfbSecurityException if the server refused, offered nothing usable, or reported a
+   *         failed SecurityResult
+   * @throws RfbProtocolException if a server message is malformed or exceeds the limits
+   * @throws IOException from the streams, including {@link EOFException} if the server closed
+   */
+  public static HandshakeResult perform(RfbInput in, OutputStream out, HandshakeOptions options)
+      throws IOException {
+    return new Handshake(in, out, options).run();
+  }
+
+  private HandshakeResult run() throws IOException {
+    String serverVersion = new String(in.readBytes(ProtocolVersion.WIRE_LENGTH),
+        StandardCharsets.ISO_8859_1);
+    ProtocolVersion allowed = ProtocolVersion.highestAllowedBy(serverVersion);
+    String announced;
+    ProtocolVersion version;
+    if (options.rawVersion() != null) {
+      announced = options.rawVersion();
+      version = options.rawHandshakeAs() != null ? options.rawHandshakeAs()
+          : ProtocolVersion.interpretAnnounced(announced);
+    } else {
+      version = options.version().compareTo(allowed) <= 0 ? options.version() : allowed;
+      announced = version.wireString();
     }
+    send(announced.getBytes(StandardCharsets.ISO_8859_1));
+    int type = version == ProtocolVersion.V3_3 ? serverDecidedType() : clientChosenType();
+    authenticate(version, type);
+    send(new byte[] {(byte) (options.shared() ? 1 : 0)});
+    return new HandshakeResult(serverVersion, announced, version, offered, type, readServerInit());
+  }
 
-    /**
-     * Runs the whole handshake.
-     *
-     * @param in the server's bytes, positioned at its ProtocolVersion
-     * @param out where the client's bytes go (flushed after each client message)
-     * @param options what to announce and choose
-     * @return what was established; the stream is then at the first server message
-     * @throws RfbSecurityException if the server refused, offered nothing usable, or reported a
-     *         failed SecurityResult
-     * @throws RfbProtocolException if a server message is malformed or exceeds the limits
-     * @throws IOException from the streams, including {@link EOFException} if the server closed
-     */
-    public static HandshakeResult perform(RfbInput in, OutputStream out, HandshakeOptions options)
-            throws IOException {
-        return new Handshake(in, out, options).run();
+  /** 3.3: the server sends one U32; 0 is a refusal with a reason, only 1 and 2 are valid. */
+  private int serverDecidedType() throws IOException {
+    long type = in.readU32();
+    if (type == RfbNumbers.SECURITY_INVALID) {
+      throw new RfbSecurityException(Failure.CONNECTION_REFUSED, readReason(), -1, offered);
     }
-
-    private HandshakeResult run() throws IOException {
-        String serverVersion = new String(in.readBytes(ProtocolVersion.WIRE_LENGTH),
-                StandardCharsets.ISO_8859_1);
-        ProtocolVersion allowed = ProtocolVersion.highestAllowedBy(serverVersion);
-        String announced;
-        ProtocolVersion version;
-        if (options.rawVersion() != null) {
-            announced = options.rawVersion();
-            version = options.rawHandshakeAs() != null ? options.rawHandshakeAs()
-                    : ProtocolVersion.interpretAnnounced(announced);
-        } else {
-            version = options.version().compareTo(allowed) <= 0 ? options.version() : allowed;
-            announced = version.wireString();
-        }
-        send(announced.getBytes(StandardCharsets.ISO_8859_1));
-        int type = version == ProtocolVersion.V3_3 ? serverDecidedType() : clientChosenType();
-        authenticate(version, type);
-        send(new byte[] {(byte) (options.shared() ? 1 : 0)});
-        return new HandshakeResult(serverVersion, announced, version, offered, type, readServerInit());
+    if (type != RfbNumbers.SECURITY_NONE && type != RfbNumbers.SECURITY_VNC_AUTH) {
+      throw new RfbProtocolException("3.3 security-type must be 0, 1 or 2, got " + type);
     }
+    offered = List.of((int) type);
+    return (int) type;
+  }
 
-    /** 3.3: the server sends one U32; 0 is a refusal with a reason, only 1 and 2 are valid. */
-    private int serverDecidedType() throws IOException {
-        long type = in.readU32();
-        if (type == RfbNumbers.SECURITY_INVALID) {
-            throw new RfbSecurityException(Failure.CONNECTION_REFUSED, readReason(), -1, offered);
-        }
-        if (type != RfbNumbers.SECURITY_NONE && type != RfbNumbers.SECURITY_VNC_AUTH) {
-            throw new RfbProtocolException("3.3 security-type must be 0, 1 or 2, got " + type);
-        }
-        offered = List.of((int) type);
-        return (int) type;
+  /** 3.7/3.8: the server lists types (none means a refusal with a reason); the client picks. */
+  private int clientChosenType() throws IOException {
+    int count = in.readU8();
+    if (count == 0) {
+      throw new RfbSecurityException(Failure.CONNECTION_REFUSED, readReason(), -1, offered);
     }
-
-    /** 3.7/3.8: the server lists types (none means a refusal with a reason); the client picks. */
-    private int clientChosenType() throws IOException {
-        int count = in.readU8();
-        if (count == 0) {
-            throw new RfbSecurityException(Failure.CONNECTION_REFUSED, readReason(), -1, offered);
-        }
-        List<Integer> types = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            types.add(in.readU8());
-        }
-        offered = List.copyOf(types);
-        int chosen = choose();
-        send(new byte[] {(byte) chosen});
-        return chosen;
+    List<Integer> types = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      types.add(in.readU8());
     }
+    offered = List.copyOf(types);
+    int chosen = choose();
+    send(new byte[] {(byte) chosen});
+    return chosen;
+  }
 
-    private int choose() throws RfbSecurityException {
-        int wanted = options.securityType();
-        if (wanted != 0) {
-            if (offered.contains(wanted) || options.forceSecurityType()) {
-                return wanted;
-            }
-        } else if (options.password() != null && offered.contains(RfbNumbers.SECURITY_VNC_AUTH)) {
-            return RfbNumbers.SECURITY_VNC_AUTH;
-        } else if (offered.contains(RfbNumbers.SECURITY_NONE)) {
-            return RfbNumbers.SECURITY_NONE;
-        }
+  private int choose() throws RfbSecurityException {
+    int wanted = options.securityType();
+    if (wanted != 0) {
+      if (offered.contains(wanted) || options.forceSecurityType()) {
+        return wanted;
+      }
+    } else if (options.password() != null && offered.contains(RfbNumbers.SECURITY_VNC_AUTH)) {
+      return RfbNumbers.SECURITY_VNC_AUTH;
+    } else if (offered.contains(RfbNumbers.SECURITY_NONE)) {
+      return RfbNumbers.SECURITY_NONE;
+    }
+    throw new RfbSecurityException(Failure.NO_ACCEPTABLE_TYPE, null, -1, offered);
+  }
+
+  /**
+   * Runs the security type's own exchange, then reads SecurityResult where the version sends
+   * one: always after VNC Authentication, after None only in 3.8. Types this client does not
+   * implement (only sent when forced) go straight to SecurityResult, which a server should fail.
+   */
+  private void authenticate(ProtocolVersion version, int type) throws IOException {
+    if (type == RfbNumbers.SECURITY_VNC_AUTH) {
+      if (options.password() == null) {
         throw new RfbSecurityException(Failure.NO_ACCEPTABLE_TYPE, null, -1, offered);
+      }
+      byte[] challenge = in.readBytes(VncAuthentication.CHALLENGE_LENGTH);
+      send(VncAuthentication.response(challenge, options.password()));
+    } else if (type == RfbNumbers.SECURITY_NONE && version != ProtocolVersion.V3_8) {
+      return;
     }
+    readSecurityResult(version);
+  }
 
-    /**
-     * Runs the security type's own exchange, then reads SecurityResult where the version sends
-     * one: always after VNC Authentication, after None only in 3.8. Types this client does not
-     * implement (only sent when forced) go straight to SecurityResult, which a server should fail.
-     */
-    private void authenticate(ProtocolVersion version, int type) throws IOException {
-        if (type == RfbNumbers.SECURITY_VNC_AUTH) {
-            if (options.password() == null) {
-                throw new RfbSecurityException(Failure.NO_ACCEPTABLE_TYPE, null, -1, offered);
-            }
-            byte[] challenge = in.readBytes(VncAuthentication.CHALLENGE_LENGTH);
-            send(VncAuthentication.response(challenge, options.password()));
-        } else if (type == RfbNumbers.SECURITY_NONE && version != ProtocolVersion.V3_8) {
-            return;
-        }
-        readSecurityResult(version);
+  private void readSecurityResult(ProtocolVersion version) throws IOException {
+    long status = in.readU32();
+    if (status == RfbNumbers.SECURITY_RESULT_OK) {
+      return;
     }
+    String reason = null;
+    if (version == ProtocolVersion.V3_8) {
+      try {
+        reason = readReason();
+      } catch (EOFException closedWithoutReason) {
+        // reported as a null reason, so a test can assert that a 3.8 server sends one
+      }
+    }
+    throw new RfbSecurityException(Failure.AUTHENTICATION_FAILED, reason, status, offered);
+  }
 
-    private void readSecurityResult(ProtocolVersion version) throws IOException {
-        long status = in.readU32();
-        if (status == RfbNumbers.SECURITY_RESULT_OK) {
-            return;
-        }
-        String reason = null;
-        if (version == ProtocolVersion.V3_8) {
-            try {
-                reason = readReason();
-            } catch (EOFException closedWithoutReason) {
-                // reported as a null reason, so a test can assert that a 3.8 server sends one
-            }
-        }
-        throw new RfbSecurityException(Failure.AUTHENTICATION_FAILED, reason, status, offered);
-    }
+  private String readReason() throws IOException {
+    return in.readString(options.limits().maxReasonLength(), "reason-string",
+        StandardCharsets.ISO_8859_1);
+  }
 
-    private String readReason() throws IOException {
-        return in.readString(options.limits().maxReasonLength(), "reason-string",
-                StandardCharsets.ISO_8859_1);
+  private ServerInit readServerInit() throws IOException {
+    int width = in.readU16();
+    int height = in.readU16();
+    if ((long) width * height > options.limits().maxFramebufferPixels()) {
+      throw new RfbProtocolException("ServerInit framebuffer " + width + "x" + height
+          + " exceeds the limit of " + options.limits().maxFramebufferPixels() + " pixels");
     }
+    PixelFormat format = PixelFormat.fromBytes(in.readBytes(PixelFormat.WIRE_LENGTH), 0);
+    String name = in.readString(options.limits().maxNameLength(), "name-string",
+        StandardCharsets.UTF_8);
+    return new ServerInit(width, height, format, name);
+  }
 
-    private ServerInit readServerInit() throws IOException {
-        int width = in.readU16();
-        int height = in.readU16();
-        if ((long) width * height > options.limits().maxFramebufferPixels()) {
-            throw new RfbProtocolException("ServerInit framebuffer " + width + "x" + height
-                    + " exceeds the limit of " + options.limits().maxFramebufferPixels() + " pixels");
-        }
-        PixelFormat format = PixelFormat.fromBytes(in.readBytes(PixelFormat.WIRE_LENGTH), 0);
-        String name = in.readString(options.limits().maxNameLength(), "name-string",
-                StandardCharsets.UTF_8);
-        return new ServerInit(width, height, format, name);
-    }
-
-    private void send(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
-    }
+  private void send(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
 }

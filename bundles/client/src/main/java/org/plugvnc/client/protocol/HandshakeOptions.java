@@ -20,19 +20,19 @@ import org.plugvnc.client.ProtocolVersion;
  * @param limits bounds on lengths read from the server
  */
 public record HandshakeOptions(ProtocolVersion version, String rawVersion,
-        ProtocolVersion rawHandshakeAs, int securityType, boolean forceSecurityType,
-        String password, boolean shared, Limits limits) {
+    ProtocolVersion rawHandshakeAs, int securityType, boolean forceSecurityType,
+    String password, boolean shared, Limits limits) {
 
-    /** A 3.8 handshake choosing automatically, no password, shared, default limits. */
-    public static final HandshakeOptions DEFAULT =
-            new HandshakeOptions(ProtocolVersion.V3_8, null, null, 0, false, null, true, Limits.DEFAULT);
+  /** A 3.8 handshake choosing automatically, no password, shared, default limits. */
+  public static final HandshakeOptions DEFAULT =
+      new HandshakeOptions(ProtocolVersion.V3_8, null, null, 0, false, null, true, Limits.DEFAULT);
 
-    /** Never prints the password. */
-    @Override
-    public String toString() {
-        return "HandshakeOptions[version=" + version + ", rawVersion="
-                + (rawVersion == null ? null : rawVersion.strip()) + ", securityType=" + securityType
-                + ", force=" + forceSecurityType + ", password=" + (password == null ? "none" : "***")
-                + ", shared=" + shared + "]";
-    }
+  /** Never prints the password. */
+  @Override
+  public String toString() {
+    return "HandshakeOptions[version=" + version + ", rawVersion="
+        + (rawVersion == null ? null : rawVersion.strip()) + ", securityType=" + securityType
+        + ", force=" + forceSecurityType + ", password=" + (password == null ? "none" : "***")
+        + ", shared=" + shared + "]";
+  }
 }

@@ -15,6 +15,6 @@ import org.plugvnc.client.ServerInit;
  * @param serverInit the ServerInit message
  */
 public record HandshakeResult(String serverVersion, String announcedVersion,
-        ProtocolVersion version, List<Integer> offeredSecurityTypes, int securityType,
-        ServerInit serverInit) {
+    ProtocolVersion version, List<Integer> offeredSecurityTypes, int securityType,
+    ServerInit serverInit) {
 }

@@ -16,133 +16,133 @@ import org.plugvnc.client.RfbProtocolException;
  */
 public final class RfbInput {
 
-    private static final int BUFFER_SIZE = 64 * 1024;
+  private static final int BUFFER_SIZE = 64 * 1024;
 
-    private final InputStream in;
-    private final byte[] buf = new byte[BUFFER_SIZE];
-    private int pos;
-    private int limit;
-    private long consumed;
+  private final InputStream in;
+  private final byte[] buf = new byte[BUFFER_SIZE];
+  private int pos;
+  private int limit;
+  private long consumed;
 
-    /** @param in the stream to read; not closed by this class */
-    public RfbInput(InputStream in) {
-        this.in = in;
+  /** @param in the stream to read; not closed by this class */
+  public RfbInput(InputStream in) {
+    this.in = in;
+  }
+
+  /** @return bytes consumed so far by the read methods */
+  public long bytesRead() {
+    return consumed;
+  }
+
+  /**
+   * Blocks until at least one byte can be read without blocking, consuming nothing.
+   *
+   * @return false if the stream ended first
+   * @throws IOException from the stream, e.g. a socket timeout
+   */
+  public boolean awaitData() throws IOException {
+    return pos < limit || fill();
+  }
+
+  /** @return the next U8 */
+  public int readU8() throws IOException {
+    require(1);
+    consumed++;
+    return buf[pos++] & 0xFF;
+  }
+
+  /** @return the next big-endian U16 */
+  public int readU16() throws IOException {
+    return readU8() << 8 | readU8();
+  }
+
+  /** @return the next big-endian S32 */
+  public int readS32() throws IOException {
+    return readU16() << 16 | readU16();
+  }
+
+  /** @return the next big-endian U32 as a non-negative long */
+  public long readU32() throws IOException {
+    return readS32() & 0xFFFFFFFFL;
+  }
+
+  /**
+   * Reads exactly {@code len} bytes.
+   *
+   * @param dst destination
+   * @param off offset in {@code dst}
+   * @param len number of bytes
+   */
+  public void readFully(byte[] dst, int off, int len) throws IOException {
+    int done = 0;
+    while (done < len) {
+      if (pos == limit && !fill()) {
+        throw new EOFException("stream ended " + (len - done) + " bytes short");
+      }
+      int n = Math.min(len - done, limit - pos);
+      System.arraycopy(buf, pos, dst, off + done, n);
+      pos += n;
+      done += n;
+      consumed += n;
     }
+  }
 
-    /** @return bytes consumed so far by the read methods */
-    public long bytesRead() {
-        return consumed;
-    }
+  /** @return the next {@code len} bytes in a new array; the caller has bounded {@code len} */
+  public byte[] readBytes(int len) throws IOException {
+    byte[] b = new byte[len];
+    readFully(b, 0, len);
+    return b;
+  }
 
-    /**
-     * Blocks until at least one byte can be read without blocking, consuming nothing.
-     *
-     * @return false if the stream ended first
-     * @throws IOException from the stream, e.g. a socket timeout
-     */
-    public boolean awaitData() throws IOException {
-        return pos < limit || fill();
+  /** Reads and drops {@code n} bytes (padding). */
+  public void skip(int n) throws IOException {
+    for (int i = 0; i < n; i++) {
+      readU8();
     }
+  }
 
-    /** @return the next U8 */
-    public int readU8() throws IOException {
-        require(1);
-        consumed++;
-        return buf[pos++] & 0xFF;
+  /**
+   * Reads a U32 length and that many bytes as a string, refusing lengths above {@code max}
+   * before allocating anything.
+   *
+   * @param max largest acceptable length in bytes
+   * @param what the field's name, for the exception message
+   * @param charset how to decode the bytes
+   * @return the string
+   * @throws RfbProtocolException if the length exceeds {@code max}
+   */
+  public String readString(int max, String what, Charset charset) throws IOException {
+    long len = readU32();
+    if (len > max) {
+      throw new RfbProtocolException(what + " length " + len + " exceeds the limit of " + max
+          + " bytes");
     }
+    return new String(readBytes((int) len), charset);
+  }
 
-    /** @return the next big-endian U16 */
-    public int readU16() throws IOException {
-        return readU8() << 8 | readU8();
+  private void require(int n) throws IOException {
+    while (limit - pos < n) {
+      if (!fill()) {
+        throw new EOFException("stream ended");
+      }
     }
+  }
 
-    /** @return the next big-endian S32 */
-    public int readS32() throws IOException {
-        return readU16() << 16 | readU16();
+  /** Reads more bytes, compacting the buffer first; false at end of stream. */
+  private boolean fill() throws IOException {
+    if (pos == limit) {
+      pos = 0;
+      limit = 0;
+    } else if (limit == buf.length) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      pos = 0;
     }
-
-    /** @return the next big-endian U32 as a non-negative long */
-    public long readU32() throws IOException {
-        return readS32() & 0xFFFFFFFFL;
+    int n = in.read(buf, limit, buf.length - limit);
+    if (n < 0) {
+      return false;
     }
-
-    /**
-     * Reads exactly {@code len} bytes.
-     *
-     * @param dst destination
-     * @param off offset in {@code dst}
-     * @param len number of bytes
-     */
-    public void readFully(byte[] dst, int off, int len) throws IOException {
-        int done = 0;
-        while (done < len) {
-            if (pos == limit && !fill()) {
-                throw new EOFException("stream ended " + (len - done) + " bytes short");
-            }
-            int n = Math.min(len - done, limit - pos);
-            System.arraycopy(buf, pos, dst, off + done, n);
-            pos += n;
-            done += n;
-            consumed += n;
-        }
-    }
-
-    /** @return the next {@code len} bytes in a new array; the caller has bounded {@code len} */
-    public byte[] readBytes(int len) throws IOException {
-        byte[] b = new byte[len];
-        readFully(b, 0, len);
-        return b;
-    }
-
-    /** Reads and drops {@code n} bytes (padding). */
-    public void skip(int n) throws IOException {
-        for (int i = 0; i < n; i++) {
-            readU8();
-        }
-    }
-
-    /**
-     * Reads a U32 length and that many bytes as a string, refusing lengths above {@code max}
-     * before allocating anything.
-     *
-     * @param max largest acceptable length in bytes
-     * @param what the field's name, for the exception message
-     * @param charset how to decode the bytes
-     * @return the string
-     * @throws RfbProtocolException if the length exceeds {@code max}
-     */
-    public String readString(int max, String what, Charset charset) throws IOException {
-        long len = readU32();
-        if (len > max) {
-            throw new RfbProtocolException(what + " length " + len + " exceeds the limit of " + max
-                    + " bytes");
-        }
-        return new String(readBytes((int) len), charset);
-    }
-
-    private void require(int n) throws IOException {
-        while (limit - pos < n) {
-            if (!fill()) {
-                throw new EOFException("stream ended");
-            }
-        }
-    }
-
-    /** Reads more bytes, compacting the buffer first; false at end of stream. */
-    private boolean fill() throws IOException {
-        if (pos == limit) {
-            pos = 0;
-            limit = 0;
-        } else if (limit == buf.length) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            limit -= pos;
-            pos = 0;
-        }
-        int n = in.read(buf, limit, buf.length - limit);
-        if (n < 0) {
-            return false;
-        }
-        limit += n;
-        return true;
-    }
+    limit += n;
+    return true;
+  }
 }

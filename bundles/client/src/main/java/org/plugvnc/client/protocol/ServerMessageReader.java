@@ -24,77 +24,77 @@ import org.plugvnc.client.decode.Framebuffer;
  */
 public final class ServerMessageReader {
 
-    private final DecoderRegistry decoders;
-    private final Limits limits;
+  private final DecoderRegistry decoders;
+  private final Limits limits;
 
-    /**
-     * @param decoders the connection's decoders
-     * @param limits bounds on lengths from the server
-     */
-    public ServerMessageReader(DecoderRegistry decoders, Limits limits) {
-        this.decoders = decoders;
-        this.limits = limits;
-    }
+  /**
+   * @param decoders the connection's decoders
+   * @param limits bounds on lengths from the server
+   */
+  public ServerMessageReader(DecoderRegistry decoders, Limits limits) {
+    this.decoders = decoders;
+    this.limits = limits;
+  }
 
-    /**
-     * @param in positioned at a message-type byte
-     * @param fb the client framebuffer to update
-     * @return the message, already applied
-     * @throws RfbProtocolException on an unknown message type or encoding, a length above the
-     *         limits, or a rectangle outside the framebuffer; the stream is then out of step
-     * @throws IOException from the stream
-     */
-    public ServerMessage read(RfbInput in, Framebuffer fb) throws IOException {
-        long startBytes = in.bytesRead();
-        int type = in.readU8();
-        long startNanos = System.nanoTime();
-        switch (type) {
-            case RfbNumbers.SERVER_FRAMEBUFFER_UPDATE:
-                return framebufferUpdate(in, fb, startBytes, startNanos);
-            case RfbNumbers.SERVER_SET_COLOUR_MAP_ENTRIES:
-                return colourMapEntries(in, fb.colourMap());
-            case RfbNumbers.SERVER_BELL:
-                return new Bell();
-            case RfbNumbers.SERVER_CUT_TEXT:
-                in.skip(3);
-                return new ServerCutText(in.readString(limits.maxCutTextLength(), "ServerCutText",
-                        StandardCharsets.ISO_8859_1));
-            default:
-                throw new RfbProtocolException("unknown server message type " + type);
-        }
+  /**
+   * @param in positioned at a message-type byte
+   * @param fb the client framebuffer to update
+   * @return the message, already applied
+   * @throws RfbProtocolException on an unknown message type or encoding, a length above the
+   *         limits, or a rectangle outside the framebuffer; the stream is then out of step
+   * @throws IOException from the stream
+   */
+  public ServerMessage read(RfbInput in, Framebuffer fb) throws IOException {
+    long startBytes = in.bytesRead();
+    int type = in.readU8();
+    long startNanos = System.nanoTime();
+    switch (type) {
+      case RfbNumbers.SERVER_FRAMEBUFFER_UPDATE:
+        return framebufferUpdate(in, fb, startBytes, startNanos);
+      case RfbNumbers.SERVER_SET_COLOUR_MAP_ENTRIES:
+        return colourMapEntries(in, fb.colourMap());
+      case RfbNumbers.SERVER_BELL:
+        return new Bell();
+      case RfbNumbers.SERVER_CUT_TEXT:
+        in.skip(3);
+        return new ServerCutText(in.readString(limits.maxCutTextLength(), "ServerCutText",
+            StandardCharsets.ISO_8859_1));
+      default:
+        throw new RfbProtocolException("unknown server message type " + type);
     }
+  }
 
-    private FramebufferUpdate framebufferUpdate(RfbInput in, Framebuffer fb, long startBytes,
-            long startNanos) throws IOException {
-        in.skip(1);
-        int count = in.readU16();
-        List<Rectangle> rects = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Rectangle r = new Rectangle(in.readU16(), in.readU16(), in.readU16(), in.readU16(),
-                    in.readS32());
-            decoders.get(r.encoding()).decode(in, r, fb);
-            rects.add(r);
-        }
-        return new FramebufferUpdate(rects, startNanos, System.nanoTime(),
-                in.bytesRead() - startBytes);
+  private FramebufferUpdate framebufferUpdate(RfbInput in, Framebuffer fb, long startBytes,
+      long startNanos) throws IOException {
+    in.skip(1);
+    int count = in.readU16();
+    List<Rectangle> rects = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Rectangle r = new Rectangle(in.readU16(), in.readU16(), in.readU16(), in.readU16(),
+          in.readS32());
+      decoders.get(r.encoding()).decode(in, r, fb);
+      rects.add(r);
     }
+    return new FramebufferUpdate(rects, startNanos, System.nanoTime(),
+        in.bytesRead() - startBytes);
+  }
 
-    private SetColourMapEntries colourMapEntries(RfbInput in, ColourMap map) throws IOException {
-        in.skip(1);
-        int first = in.readU16();
-        int count = in.readU16();
-        if (first + count > ColourMap.MAX_ENTRIES) {
-            throw new RfbProtocolException("SetColourMapEntries " + first + "+" + count
-                    + " runs past entry 65535");
-        }
-        int[] rgb16 = new int[3 * count];
-        for (int i = 0; i < rgb16.length; i++) {
-            rgb16[i] = in.readU16();
-        }
-        SetColourMapEntries message = new SetColourMapEntries(first, rgb16);
-        for (int i = 0; i < count; i++) {
-            map.set(first + i, message.rgb(i));
-        }
-        return message;
+  private SetColourMapEntries colourMapEntries(RfbInput in, ColourMap map) throws IOException {
+    in.skip(1);
+    int first = in.readU16();
+    int count = in.readU16();
+    if (first + count > ColourMap.MAX_ENTRIES) {
+      throw new RfbProtocolException("SetColourMapEntries " + first + "+" + count
+          + " runs past entry 65535");
     }
+    int[] rgb16 = new int[3 * count];
+    for (int i = 0; i < rgb16.length; i++) {
+      rgb16[i] = in.readU16();
+    }
+    SetColourMapEntries message = new SetColourMapEntries(first, rgb16);
+    for (int i = 0; i < count; i++) {
+      map.set(first + i, message.rgb(i));
+    }
+    return message;
+  }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.plugvnc.api.encoding.RfbOutput;
 import org.plugvnc.api.security.HandshakeResult;
@@ -72,13 +73,19 @@ final class VncAuthHandshake implements SecurityHandshake {
           context.remoteAddress());
       return HandshakeResult.failure("No VNC password is configured on the server");
     }
-    for (VncPassword password : current.passwords()) {
-      byte[] expected = RfbDes.encrypt(password.secret(), challenge);
-      boolean matches = MessageDigest.isEqual(expected, response);
-      Arrays.fill(expected, (byte) 0);
-      if (matches) {
-        return HandshakeResult.success(new Identity(IDENTITY_NAME, password.viewOnly()));
+    List<VncPassword> passwords = current.passwords();
+    try {
+      for (VncPassword password : passwords) {
+        byte[] expected = RfbDes.encrypt(password.secret(), challenge);
+        boolean matches = MessageDigest.isEqual(expected, response);
+        Arrays.fill(expected, (byte) 0);
+        if (matches) {
+          return HandshakeResult.success(new Identity(IDENTITY_NAME, password.viewOnly()));
+        }
       }
+    } finally {
+      // the store hands out copies (VncPasswordStore#passwords): wipe them
+      passwords.forEach(p -> Arrays.fill(p.secret(), (byte) 0));
     }
     LOG.info("VNC Authentication from {} failed", context.remoteAddress());
     return HandshakeResult.failure("Authentication failed");
