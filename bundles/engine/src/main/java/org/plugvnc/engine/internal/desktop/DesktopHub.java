@@ -25,8 +25,8 @@ public final class DesktopHub {
   private static final Logger LOG = LoggerFactory.getLogger(DesktopHub.class);
 
   private final List<DesktopClient> clients = new CopyOnWriteArrayList<>();
-  private CaptureBackend backend;
-  private boolean running;
+  private volatile CaptureBackend backend;
+  private volatile boolean running;
   private volatile Framebuffer framebuffer = new BlankFramebuffer(1024, 768);
   private volatile CursorShape cursor;
   private volatile Listener listener;
@@ -57,7 +57,8 @@ public final class DesktopHub {
     }
   }
 
-  private synchronized CaptureBackend currentIfRunning() {
+  /** Lock-free: called on I/O threads, which must not wait for a backend starting or stopping. */
+  private CaptureBackend currentIfRunning() {
     return running ? backend : null;
   }
 
@@ -165,10 +166,10 @@ public final class DesktopHub {
     @Override
     public void resized(int width, int height) {
       if (current()) {
-        synchronized (DesktopHub.this) {
-          if (backend != null) {
-            framebuffer = backend.framebuffer();
-          }
+        // No hub lock here: stop() may hold it while waiting for the very thread calling us.
+        CaptureBackend b = backend;
+        if (b != null) {
+          framebuffer = b.framebuffer();
         }
         clients.forEach(c -> c.desktopResized(width, height));
       }

@@ -168,7 +168,7 @@ final class UpdateScheduler {
    * notification that follows sends again.
    */
   private boolean send(UpdateWriter.Content content, Framebuffer fb) {
-    ByteBuf out = ctx.alloc().buffer();
+    ByteBuf out = ctx.alloc().buffer(content.estimatedSize(pixels.bytesPerPixel()));
     try {
       UpdateWriter.write(out, content, fb, pixels);
     } catch (IndexOutOfBoundsException e) {

@@ -62,6 +62,16 @@ public final class UpdateWriter {
       return this;
     }
 
+    /** A generous guess of the update's size in bytes, so its buffer is allocated once. */
+    public int estimatedSize(int bytesPerPixel) {
+      long bytes = 4 + 12L * (2 + copy.rects().size() + pixels.rects().size());
+      bytes += pixels.area() * bytesPerPixel;
+      if (cursor && cursorShape != null) {
+        bytes += (long) cursorShape.width() * cursorShape.height() * (bytesPerPixel + 1);
+      }
+      return (int) Math.min(bytes, 64L << 20);
+    }
+
     /** Whether there is nothing to send. */
     public boolean isEmpty() {
       return desktopSize == null && !cursor && copy.isEmpty() && pixels.isEmpty();
