@@ -1,5 +1,7 @@
 package org.plugvnc.encoders.internal;
 
+import org.plugvnc.testsupport.CapturingOutput;
+import org.plugvnc.testsupport.ArrayFramebuffer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,12 +18,12 @@ import org.plugvnc.api.pixel.Rect;
 class CopyRectEncoderTest {
 
   private static byte[] encode(Point copySource) {
-    ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+    CapturingOutput out = new CapturingOutput();
     ArrayFramebuffer fb = new ArrayFramebuffer(4, 4);
     new CopyRectEncoder().encode(new EncodeRequest(new Rect(0, 0, 4, 4), fb,
         new SpecPixelWriter(Formats.RGB888_LE), copySource), out);
-    assertTrue(fb.reads.isEmpty(), "CopyRect never reads pixels");
-    return out.toByteArray();
+    assertTrue(fb.reads().isEmpty(), "CopyRect never reads pixels");
+    return out.bytes();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.plugvnc.encoders.internal;
 
+import org.plugvnc.testsupport.CapturingOutput;
+import org.plugvnc.testsupport.ArrayFramebuffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,13 +20,13 @@ class RawEncoderBandTest {
         fb, rect, new SpecPixelWriter(Formats.RGB888_BE), null);
     for (int y = 0; y < rect.height(); y++) {
       for (int x = 0; x < rect.width(); x++) {
-        assertEquals(fb.get(rect.x() + x, rect.y() + y), decoded[y * rect.width() + x]);
+        assertEquals(fb.at(rect.x() + x, rect.y() + y), decoded[y * rect.width() + x]);
       }
     }
     int bound = Math.max(rect.width(), RawEncoder.BAND_PIXELS);
-    assertTrue(fb.largestBuffer <= bound, "buffer of " + fb.largestBuffer + " pixels");
+    assertTrue(fb.largestBuffer() <= bound, "buffer of " + fb.largestBuffer() + " pixels");
     int nextRow = rect.y();
-    for (Rect band : fb.reads) {
+    for (Rect band : fb.reads()) {
       assertEquals(rect.x(), band.x());
       assertEquals(rect.width(), band.width());
       assertEquals(nextRow, band.y());
@@ -37,7 +39,7 @@ class RawEncoderBandTest {
   void wideRowIsReadAsOneRow() {
     ArrayFramebuffer fb = new ArrayFramebuffer(10000, 1).fillWithPattern();
     assertBandedAndCorrect(fb, new Rect(0, 0, 10000, 1));
-    assertEquals(1, fb.reads.size());
+    assertEquals(1, fb.reads().size());
   }
 
   @Test
@@ -45,8 +47,8 @@ class RawEncoderBandTest {
     ArrayFramebuffer fb = new ArrayFramebuffer(1, 10000).fillWithPattern();
     Rect rect = new Rect(0, 0, 1, 10000);
     assertBandedAndCorrect(fb, rect);
-    assertTrue(fb.largestBuffer < rect.area(), "buffer of " + fb.largestBuffer + " pixels");
-    assertEquals(3, fb.reads.size());
+    assertTrue(fb.largestBuffer() < rect.area(), "buffer of " + fb.largestBuffer() + " pixels");
+    assertEquals(3, fb.reads().size());
   }
 
   @Test
@@ -54,7 +56,7 @@ class RawEncoderBandTest {
     ArrayFramebuffer fb = new ArrayFramebuffer(320, 240).fillWithPattern();
     Rect rect = new Rect(10, 5, 300, 230);
     assertBandedAndCorrect(fb, rect);
-    assertTrue(fb.largestBuffer < rect.area(), "buffer of " + fb.largestBuffer + " pixels");
+    assertTrue(fb.largestBuffer() < rect.area(), "buffer of " + fb.largestBuffer() + " pixels");
   }
 
   @Test
@@ -83,9 +85,9 @@ class RawEncoderBandTest {
     };
     SpecPixelWriter writer = new SpecPixelWriter(Formats.RGB888_LE);
     encoder.encode(new EncodeRequest(new Rect(0, 0, 32, 32), recording, writer, null),
-        new ByteArrayRfbOutput());
+        new CapturingOutput());
     encoder.encode(new EncodeRequest(new Rect(8, 8, 16, 16), recording, writer, null),
-        new ByteArrayRfbOutput());
+        new CapturingOutput());
     assertEquals(2, recording.calls);
     assertTrue(seen[0] == seen[1], "a second, smaller rectangle reuses the band buffer");
   }

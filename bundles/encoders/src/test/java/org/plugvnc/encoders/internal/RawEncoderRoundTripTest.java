@@ -1,5 +1,7 @@
 package org.plugvnc.encoders.internal;
 
+import org.plugvnc.testsupport.CapturingOutput;
+import org.plugvnc.testsupport.ArrayFramebuffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;
@@ -42,7 +44,7 @@ class RawEncoderRoundTripTest {
     int[] decoded = encodeAndDecode(fb, rect, new SpecPixelWriter(format), null);
     for (int y = 0; y < rect.height(); y++) {
       for (int x = 0; x < rect.width(); x++) {
-        int src = fb.get(rect.x() + x, rect.y() + y);
+        int src = fb.at(rect.x() + x, rect.y() + y);
         assertEquals(reduced(src, format), decoded[y * rect.width() + x],
             "pixel (" + x + "," + y + ") of 0x" + Integer.toHexString(src));
       }
@@ -58,7 +60,7 @@ class RawEncoderRoundTripTest {
     boolean lossless = format.redMax() == 255 && format.greenMax() == 255 && format.blueMax() == 255;
     int differing = 0;
     for (int i = 0; i < decoded.length; i++) {
-      if (decoded[i] != fb.get(i % 20, i / 20)) {
+      if (decoded[i] != fb.at(i % 20, i / 20)) {
         differing++;
       }
     }
@@ -78,14 +80,14 @@ class RawEncoderRoundTripTest {
         new SpecPixelWriter(Formats.COLOUR_MAP_8, Formats.COLOUR_MAP), Formats.COLOUR_MAP);
     for (int y = 0; y < rect.height(); y++) {
       for (int x = 0; x < rect.width(); x++) {
-        assertEquals(fb.get(rect.x() + x, rect.y() + y), decoded[y * rect.width() + x]);
+        assertEquals(fb.at(rect.x() + x, rect.y() + y), decoded[y * rect.width() + x]);
       }
     }
   }
 
   static int[] encodeAndDecode(ArrayFramebuffer fb, Rect rect, SpecPixelWriter writer, int[] map) {
-    ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+    CapturingOutput out = new CapturingOutput();
     new RawEncoder().encode(new EncodeRequest(rect, fb, writer, null), out);
-    return SpecRawDecoder.decode(out.toByteArray(), rect.width(), rect.height(), writer.format(), map);
+    return SpecRawDecoder.decode(out.bytes(), rect.width(), rect.height(), writer.format(), map);
   }
 }

@@ -1,5 +1,7 @@
 package org.plugvnc.encoders.internal;
 
+import org.plugvnc.testsupport.CapturingOutput;
+import org.plugvnc.testsupport.ArrayFramebuffer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,11 +42,11 @@ class RawEncoderTest {
   }
 
   private static byte[] encode(PixelFormat format, int[] colourMap) {
-    ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+    CapturingOutput out = new CapturingOutput();
     EncodeRequest request =
         new EncodeRequest(RECT, source(), new SpecPixelWriter(format, colourMap), null);
     new RawEncoder().encode(request, out);
-    return out.toByteArray();
+    return out.bytes();
   }
 
   @Test
@@ -105,14 +107,14 @@ class RawEncoderTest {
     ArrayFramebuffer fb = source();
     new RawEncoder().encode(
         new EncodeRequest(RECT, fb, new SpecPixelWriter(Formats.RGB888_LE), null),
-        new ByteArrayRfbOutput());
-    assertEquals(1, fb.reads.size());
-    assertEquals(RECT, fb.reads.get(0));
+        new CapturingOutput());
+    assertEquals(1, fb.reads().size());
+    assertEquals(RECT, fb.reads().get(0));
   }
 
   @Test
   void emptyRectangleWritesNothing() {
-    ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+    CapturingOutput out = new CapturingOutput();
     new RawEncoder().encode(new EncodeRequest(new Rect(2, 2, 0, 5), source(),
         new SpecPixelWriter(Formats.RGB888_LE), null), out);
     assertEquals(0, out.position());

@@ -1,5 +1,6 @@
 package org.plugvnc.security.internal;
 
+import org.plugvnc.testsupport.CapturingOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,9 +109,9 @@ class ConfiguredVncPasswordStoreTest {
     assertTrue(line.matches());
     SecurityHandshake handshake =
         new VncAuthSecurityFactory(store).create(new TestSecurityContext());
-    ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+    CapturingOutput out = new CapturingOutput();
     handshake.start(out);
-    byte[] response = SpecVncAuthClient.response(out.toByteArray(), line.group(1));
+    byte[] response = SpecVncAuthClient.response(out.bytes(), line.group(1));
     assertEquals(HandshakeResult.Status.SUCCESS,
         handshake.receive(ByteBuffer.wrap(response), out).status());
   }

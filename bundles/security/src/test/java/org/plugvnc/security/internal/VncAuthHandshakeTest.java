@@ -1,5 +1,6 @@
 package org.plugvnc.security.internal;
 
+import org.plugvnc.testsupport.CapturingOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,13 +48,13 @@ class VncAuthHandshakeTest {
 
     Run(VncAuthSecurityFactory factory) {
       handshake = factory.create(new TestSecurityContext());
-      ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+      CapturingOutput out = new CapturingOutput();
       handshake.start(out);
-      challenge = out.toByteArray();
+      challenge = out.bytes();
     }
 
     HandshakeResult answer(byte[] response) {
-      return handshake.receive(ByteBuffer.wrap(response), new ByteArrayRfbOutput());
+      return handshake.receive(ByteBuffer.wrap(response), new CapturingOutput());
     }
 
     HandshakeResult answer(String password) {
@@ -121,13 +122,13 @@ class VncAuthHandshakeTest {
     assertArrayEquals(TIGERVNC_SECRET12_RESPONSE,
         SpecVncAuthClient.response(COUNTING_CHALLENGE, "secret12"), "the test client agrees");
     SecurityHandshake good = new VncAuthHandshake(() -> STORE, counting(), new TestSecurityContext());
-    ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+    CapturingOutput out = new CapturingOutput();
     good.start(out);
-    assertArrayEquals(COUNTING_CHALLENGE, out.toByteArray());
+    assertArrayEquals(COUNTING_CHALLENGE, out.bytes());
     assertEquals(Status.SUCCESS,
         good.receive(ByteBuffer.wrap(TIGERVNC_SECRET12_RESPONSE), out).status());
     SecurityHandshake bad = new VncAuthHandshake(() -> STORE, counting(), new TestSecurityContext());
-    bad.start(new ByteArrayRfbOutput());
+    bad.start(new CapturingOutput());
     assertEquals(Status.FAILURE,
         bad.receive(ByteBuffer.wrap(TIGERVNC_WRONGPW1_RESPONSE), out).status());
   }
@@ -139,15 +140,15 @@ class VncAuthHandshakeTest {
     ByteBuffer in = ByteBuffer.allocate(3 + 16 + 2);
     in.put(new byte[3]).put(response, 0, 15).flip();
     in.position(3);
-    assertSame(HandshakeResult.incomplete(), run.handshake.receive(in, new ByteArrayRfbOutput()));
+    assertSame(HandshakeResult.incomplete(), run.handshake.receive(in, new CapturingOutput()));
     assertEquals(3, in.position());
     assertEquals(15, in.remaining());
     assertSame(HandshakeResult.incomplete(),
-        run.handshake.receive(ByteBuffer.allocate(0), new ByteArrayRfbOutput()));
+        run.handshake.receive(ByteBuffer.allocate(0), new CapturingOutput()));
 
     in.limit(in.capacity()).position(3 + 15);
     in.put(response, 15, 1).put((byte) 7).put((byte) 8).position(3);
-    HandshakeResult result = run.handshake.receive(in, new ByteArrayRfbOutput());
+    HandshakeResult result = run.handshake.receive(in, new CapturingOutput());
     assertEquals(Status.SUCCESS, result.status());
     assertEquals(3 + 16, in.position(), "consumes exactly the response");
   }
@@ -180,7 +181,7 @@ class VncAuthHandshakeTest {
     NoneSecurityFactory factory = new NoneSecurityFactory();
     assertEquals(1, factory.type());
     SecurityHandshake none = factory.create(new TestSecurityContext());
-    ByteArrayRfbOutput out = new ByteArrayRfbOutput();
+    CapturingOutput out = new CapturingOutput();
     none.start(out);
     assertEquals(0, out.position());
     ByteBuffer in = ByteBuffer.wrap(new byte[] {1, 2});

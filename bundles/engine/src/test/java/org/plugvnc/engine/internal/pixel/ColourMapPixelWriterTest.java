@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.plugvnc.api.encoding.PixelWriter;
 import org.plugvnc.api.pixel.PixelFormat;
 import org.plugvnc.engine.internal.testsupport.Bytes;
-import org.plugvnc.engine.internal.testsupport.CapturingOutput;
+import org.plugvnc.testsupport.CapturingOutput;
 import org.plugvnc.engine.internal.testsupport.PixelDecoder;
 
 /**

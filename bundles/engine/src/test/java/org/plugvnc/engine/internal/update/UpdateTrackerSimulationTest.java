@@ -15,7 +15,7 @@ import org.plugvnc.api.pixel.Point;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
 import org.plugvnc.engine.internal.pixel.PixelWriters;
-import org.plugvnc.engine.internal.testsupport.ArrayFramebuffer;
+import org.plugvnc.testsupport.ArrayFramebuffer;
 
 /**
  * The tracker's invariant, checked by simulation: a desktop changes by random copies and damage

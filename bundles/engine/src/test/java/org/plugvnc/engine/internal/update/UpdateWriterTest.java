@@ -23,7 +23,7 @@ import org.plugvnc.api.pixel.PixelFormat;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
 import org.plugvnc.engine.internal.pixel.PixelWriters;
-import org.plugvnc.engine.internal.testsupport.ArrayFramebuffer;
+import org.plugvnc.testsupport.ArrayFramebuffer;
 import org.plugvnc.engine.internal.testsupport.Bytes;
 import org.plugvnc.engine.internal.testsupport.PixelDecoder;
 

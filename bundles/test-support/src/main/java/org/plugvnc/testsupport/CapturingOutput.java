@@ -1,4 +1,4 @@
-package org.plugvnc.engine.internal.testsupport;
+package org.plugvnc.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import org.plugvnc.api.encoding.RfbOutput;
