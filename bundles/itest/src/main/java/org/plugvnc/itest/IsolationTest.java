@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plugvnc.itest.ServerFixture.TIMEOUT;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,21 @@ class IsolationTest {
     b.putShort((short) rMax).putShort((short) gMax).putShort((short) bMax);
     b.put((byte) rShift).put((byte) gShift).put((byte) bShift).put(new byte[3]);
     return b.array();
+  }
+
+  @Test
+  void aConnectionStalledInTheHandshakeIsClosedByTheTimeout() throws Exception {
+    server = ServerFixture.start(cm, "None", Map.of("handshakeTimeoutSeconds", 1));
+    try (Socket s = new Socket("127.0.0.1", server.port)) {
+      s.setSoTimeout(5000);
+      InputStream in = s.getInputStream();
+      in.readNBytes(12);
+      s.getOutputStream().write("RFB 003.0".getBytes(StandardCharsets.US_ASCII));
+      long start = System.nanoTime();
+      assertEquals(-1, in.read(), "the server closes a connection that stalls mid-message");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis >= 500 && millis < 4000, "closed after " + millis + " ms");
+    }
   }
 
   @Test

@@ -17,13 +17,16 @@ public interface EncoderFactory {
   /** Service property (Integer): the RFB encoding number, the same as {@link #encoding()}. */
   String PROPERTY_ENCODING = "plugvnc.encoding";
 
-  /** The RFB encoding number this factory serves, such as 0 for Raw. */
+  /**
+   * The RFB encoding number this factory serves, such as 0 for Raw. Called by the engine on any
+   * thread; a constant; never blocks.
+   */
   int encoding();
 
   /**
    * Whether encoders of this kind encode copies ({@link EncodeRequest#copySource()} set), like
    * CopyRect, rather than pixels. The engine offers copies only to such encoders and pixels only to
-   * the others.
+   * the others. Called on any engine thread; a constant.
    */
   default boolean encodesCopies() {
     return false;

@@ -13,7 +13,10 @@ public interface SecurityTypeFactory {
   /** Service property (Integer): the RFB security-type number, the same as {@link #type()}. */
   String PROPERTY_TYPE = "plugvnc.security.type";
 
-  /** The RFB security-type number, such as 1 for None or 2 for VNC Authentication. */
+  /**
+   * The RFB security-type number, such as 1 for None or 2 for VNC Authentication. Called by the
+   * engine on any thread; a constant; never blocks.
+   */
   int type();
 
   /**
