@@ -86,6 +86,24 @@ class HandshakeTest {
   }
 
   @Test
+  void anAddressThatKeepsFailingIsRefusedForAWhile() throws Exception {
+    server = ServerFixture.start(cm, "VncAuth",
+        Map.of("blacklistThreshold", 2, "blacklistTimeoutSeconds", 2));
+    for (int i = 0; i < 2; i++) {
+      assertThrows(RfbSecurityException.class,
+          () -> server.client().securityType(2).password("wrong-pw").connect().close());
+    }
+    RfbSecurityException blocked = assertThrows(RfbSecurityException.class,
+        () -> server.client().securityType(2).password(ServerFixture.PASSWORD).connect().close());
+    assertEquals(RfbSecurityException.Failure.CONNECTION_REFUSED, blocked.failure());
+    assertTrue(blocked.serverReason().contains("too many"), blocked.serverReason());
+    Thread.sleep(2100);
+    try (RfbClient c = server.client().securityType(2).password(ServerFixture.PASSWORD).connect()) {
+      assertEquals(ServerFixture.WIDTH, c.serverInit().width(), "the block ends");
+    }
+  }
+
+  @Test
   void viewOnlyPasswordGetsIn() throws IOException {
     try (RfbClient c = server.client().securityType(2).password(ServerFixture.VIEW_ONLY_PASSWORD)
         .connect()) {

@@ -21,6 +21,7 @@ import org.plugvnc.api.clipboard.ClipboardListener;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
+import org.plugvnc.engine.internal.net.AuthFailureThrottle;
 import org.plugvnc.engine.internal.net.NettyTransport;
 import org.plugvnc.engine.internal.net.ServerContext;
 import org.plugvnc.engine.internal.net.ServerSettings;
@@ -57,6 +58,7 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     return t;
   });
   private volatile ServerSettings settings;
+  private volatile AuthFailureThrottle authFailures;
   private volatile String backendName;
   private volatile Clipboard clipboard;
   private InetSocketAddress boundTo;
@@ -85,6 +87,8 @@ public final class RfbServer implements ServerContext, ClipboardListener {
         config.sharePolicy(), config.desktopName(), config.maxCutText(),
         config.handshakeTimeoutSeconds() * 1000L);
     backendName = config.backend();
+    authFailures = new AuthFailureThrottle(config.blacklistThreshold(),
+        config.blacklistTimeoutSeconds() * 1000L, System::nanoTime);
     selectBackend();
   }
 
@@ -204,6 +208,11 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   @Override
   public Clipboard clipboard() {
     return clipboard;
+  }
+
+  @Override
+  public AuthFailureThrottle authFailures() {
+    return authFailures;
   }
 
   @Override

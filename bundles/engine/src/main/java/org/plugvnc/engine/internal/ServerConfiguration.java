@@ -49,6 +49,17 @@ import org.plugvnc.engine.internal.net.SharePolicy;
           + "closed.", min = "1")
   int handshakeTimeoutSeconds() default 30;
 
+  @AttributeDefinition(name = "Blacklist threshold",
+      description = "Consecutive failed authentications after which an address is refused for a "
+          + "while (each later failure doubles the time, up to an hour; a success clears it). 0 "
+          + "turns this off.", min = "0")
+  int blacklistThreshold() default 5;
+
+  @AttributeDefinition(name = "Blacklist timeout",
+      description = "Seconds an address is first refused once it reached the blacklist threshold.",
+      min = "1")
+  int blacklistTimeoutSeconds() default 10;
+
   @AttributeDefinition(name = "Send buffer high-water mark",
       description = "Bytes queued for a viewer above which no further update is encoded until it "
           + "drains (changes keep merging meanwhile).", min = "65536")

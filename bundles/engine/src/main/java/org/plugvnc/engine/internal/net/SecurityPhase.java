@@ -3,6 +3,8 @@ package org.plugvnc.engine.internal.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -47,6 +49,10 @@ final class SecurityPhase implements SecurityContext {
 
   /** Sends the offer (3.7+) or the server's choice (3.3), or fails when there is nothing to offer. */
   void offer() {
+    if (server.authFailures().blocked(address())) {
+      fail("too many security failures from this address; try again later");
+      return;
+    }
     factories = server.securityTypes();
     List<Integer> types = new ArrayList<>();
     for (int t : server.settings().securityTypes()) {
@@ -55,18 +61,12 @@ final class SecurityPhase implements SecurityContext {
       }
     }
     offered = List.copyOf(types);
-    ByteBuf out = conn.ctx().alloc().buffer();
     if (offered.isEmpty()) {
-      String reason = "no security type is available (configured: "
-          + server.settings().securityTypes() + ", registered: " + factories.keySet() + ")";
-      if (minor >= 7) {
-        ServerMessageWriter.securityTypesFailure(out, reason);
-      } else {
-        ServerMessageWriter.securityType33Failure(out, reason);
-      }
-      conn.closeAfter(out, reason);
+      fail("no security type is available (configured: " + server.settings().securityTypes()
+          + ", registered: " + factories.keySet() + ")");
       return;
     }
+    ByteBuf out = conn.ctx().alloc().buffer();
     if (minor >= 7) {
       ServerMessageWriter.securityTypes(out, offered);
       conn.ctx().writeAndFlush(out);
@@ -76,6 +76,21 @@ final class SecurityPhase implements SecurityContext {
       conn.ctx().writeAndFlush(out);
       begin(offered.get(0));
     }
+  }
+
+  /** Ends the connection before any security type is chosen, with the reason in the protocol. */
+  private void fail(String reason) {
+    ByteBuf out = conn.ctx().alloc().buffer();
+    if (minor >= 7) {
+      ServerMessageWriter.securityTypesFailure(out, reason);
+    } else {
+      ServerMessageWriter.securityType33Failure(out, reason);
+    }
+    conn.closeAfter(out, reason);
+  }
+
+  private InetAddress address() {
+    return ((InetSocketAddress) remoteAddress()).getAddress();
   }
 
   /** Reads the client's one-byte choice (3.7+). */
@@ -124,6 +139,7 @@ final class SecurityPhase implements SecurityContext {
     switch (result.status()) {
       case SUCCESS:
         identity = result.identity();
+        server.authFailures().succeeded(address());
         LOG.info("{}: authenticated ({}, {}{})", conn.remote(), Rfb.securityTypeName(chosen),
             identity.name(), identity.viewOnly() ? ", view-only" : "");
         if (sendsResultOnSuccess()) {
@@ -147,6 +163,7 @@ final class SecurityPhase implements SecurityContext {
   }
 
   private void refuse(String reason) {
+    server.authFailures().failed(address());
     ByteBuf out = conn.ctx().alloc().buffer();
     ServerMessageWriter.securityResultFailed(out, minor, reason);
     conn.closeAfter(out, "security failed: " + reason);

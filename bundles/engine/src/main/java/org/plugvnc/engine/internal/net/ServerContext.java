@@ -31,6 +31,9 @@ public interface ServerContext {
   /** The clipboard, or null while none is bound. */
   Clipboard clipboard();
 
+  /** Addresses refused for failing authentication too often. */
+  AuthFailureThrottle authFailures();
+
   /** Runs blocking work (a JAAS login) off the I/O threads. */
   ExecutorService workers();
 }
