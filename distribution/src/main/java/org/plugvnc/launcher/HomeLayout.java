@@ -3,6 +3,7 @@ package org.plugvnc.launcher;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +46,19 @@ final class HomeLayout {
 
   /**
    * Creates the home, {@code etc/} and {@code data/} when they are missing; existing content is
-   * left alone.
+   * left alone. A new {@code data/} holds secrets, so on a POSIX file system only its owner may
+   * enter it.
    *
    * @throws IOException when a directory cannot be created (e.g. a file is in the way)
    */
   void create() throws IOException {
     Files.createDirectories(etc());
-    Files.createDirectories(data());
+    if (!Files.isDirectory(data())) {
+      Files.createDirectories(data());
+      if (data().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(data(), PosixFilePermissions.fromString("rwx------"));
+      }
+    }
   }
 
   /**

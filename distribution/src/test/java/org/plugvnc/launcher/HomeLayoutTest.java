@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class HomeLayoutTest {
     assertTrue(Files.isDirectory(temp.resolve("new/home/etc")));
     assertTrue(Files.isDirectory(temp.resolve("new/home/data")));
     assertEquals(temp.resolve("new/home/data/felix-cache"), home.frameworkCache());
+    assertEquals("rwx------", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(temp.resolve("new/home/data"))), "data/ holds secrets");
   }
 
   @Test
