@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
 # Builds plugvnc and runs every test: unit tests, in-framework tests and the real-viewer interop
-# tests (which need the packages scripts/install-test-deps.sh installs).
+# tests (which need the packages scripts/install-test-deps.sh installs), then prints one line with
+# the totals of all three kinds of report.
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl distribution -Dit.test=VncSnapshotIT
 # Exit code: Maven's.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh
-exec mvn -B verify "$@"
+marker=$(mktemp)
+trap 'rm -f "$marker"' EXIT
+rc=0
+mvn -B verify "$@" || rc=$?
+
+# Unit tests (Surefire), real-viewer tests (Failsafe) and in-framework tests (bnd-testing) each
+# write JUnit XML; add up the first <testsuite> element of every report this run wrote.
+find . -path '*/target/*' \( -path '*/surefire-reports/TEST-*.xml' -o -path '*/failsafe-reports/TEST-*.xml' \
+    -o -path '*/test-reports/*.xml' \) -newer "$marker" -print0 2>/dev/null \
+  | xargs -0 -r grep -h -m1 -o '<testsuite [^>]*>' \
+  | awk '
+      function attr(name,   m) { return match($0, " " name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) + 0 : 0 }
+      { t += attr("tests"); f += attr("failures") + attr("errors"); s += attr("skipped") }
+      END { printf "all tests: %d passed, %d failed, %d skipped\n", t - f - s, f, s }'
+exit "$rc"
