@@ -22,4 +22,14 @@ find . -path '*/target/*' \( -path '*/surefire-reports/TEST-*.xml' -o -path '*/f
       function attr(name,   m) { return match($0, " " name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) + 0 : 0 }
       { t += attr("tests"); f += attr("failures") + attr("errors"); s += attr("skipped") }
       END { printf "all tests: %d passed, %d failed, %d skipped\n", t - f - s, f, s }'
+
+# bnd-testing reports success when it selects no test at all: a full run must have run the
+# in-framework suite.
+if [ $# -eq 0 ] && [ "$rc" -eq 0 ]; then
+  report=$(find bundles/itest/target/test-reports -name '*.xml' -newer "$marker" 2>/dev/null | head -n 1)
+  if [ -z "$report" ] || grep -m1 -q '<testsuite [^>]*tests="0"' "$report"; then
+    echo "scripts/test.sh: the in-framework tests did not run" >&2
+    rc=1
+  fi
+fi
 exit "$rc"

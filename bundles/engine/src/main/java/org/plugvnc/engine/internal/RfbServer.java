@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -52,11 +54,13 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   private final NettyTransport transport = new NettyTransport();
   private final DesktopHub desktop = new DesktopHub();
   private final SessionRegistry sessions = new SessionRegistry();
-  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "plugvnc-worker");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Blocking checks (a JAAS login): bounded, so a flood of handshakes cannot make threads. */
+  private final ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(256), r -> {
+        Thread t = new Thread(r, "plugvnc-worker");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile ServerSettings settings;
   private volatile AuthFailureThrottle authFailures;
   private volatile String backendName;
@@ -66,6 +70,7 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   /** Starts listening as configured. */
   @Activate
   public RfbServer(ServerConfiguration config) throws InterruptedException {
+    workers.allowCoreThreadTimeOut(true);
     apply(config);
     listen(config);
   }

@@ -109,6 +109,11 @@ public final class RfbConnection extends ByteToMessageDecoder {
     return true;
   }
 
+  /** Where the connection stands. */
+  ConnectionState state() {
+    return state;
+  }
+
   /** Moves to {@code next}. Called by the phases. */
   void enter(ConnectionState next) {
     state = next;

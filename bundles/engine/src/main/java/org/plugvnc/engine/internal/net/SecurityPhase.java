@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.plugvnc.api.protocol.Rfb;
@@ -39,6 +40,7 @@ final class SecurityPhase implements SecurityContext {
   private Map<Integer, SecurityTypeFactory> factories = Map.of();
   private int chosen = Rfb.SECURITY_INVALID;
   private SecurityHandshake handshake;
+  private ByteBuf pendingOut;
   private Identity identity;
 
   SecurityPhase(RfbConnection conn, ServerContext server, int minor) {
@@ -126,7 +128,13 @@ final class SecurityPhase implements SecurityContext {
     ByteBuffer view = in.nioBuffer();
     int before = view.position();
     ByteBuf out = conn.ctx().alloc().buffer();
-    HandshakeResult result = handshake.receive(view, new ByteBufRfbOutput(out));
+    pendingOut = out;
+    HandshakeResult result;
+    try {
+      result = handshake.receive(view, new ByteBufRfbOutput(out));
+    } finally {
+      pendingOut = null;
+    }
     int consumed = view.position() - before;
     in.skipBytes(consumed);
     flush(out);
@@ -194,11 +202,23 @@ final class SecurityPhase implements SecurityContext {
 
   @Override
   public void startTls(SSLEngine engine) {
+    // What the handshake wrote so far (VeNCrypt's acknowledgement) goes out in clear text first.
+    if (pendingOut != null && pendingOut.isReadable()) {
+      conn.ctx().writeAndFlush(pendingOut.readRetainedSlice(pendingOut.readableBytes()));
+    }
     conn.ctx().pipeline().addFirst("tls", new SslHandler(engine));
   }
 
   @Override
   public void resume(Supplier<HandshakeResult> check) {
+    try {
+      runCheck(check);
+    } catch (RejectedExecutionException e) {
+      conn.ctx().executor().execute(() -> finish(HandshakeResult.failure("the server is busy")));
+    }
+  }
+
+  private void runCheck(Supplier<HandshakeResult> check) {
     server.workers().execute(() -> {
       HandshakeResult r;
       try {
@@ -208,7 +228,11 @@ final class SecurityPhase implements SecurityContext {
         r = HandshakeResult.failure("authentication could not be checked");
       }
       HandshakeResult result = r;
-      conn.ctx().executor().execute(() -> finish(result));
+      conn.ctx().executor().execute(() -> {
+        if (conn.state() == ConnectionState.SECURITY_HANDSHAKE) {
+          finish(result); // not after a timeout or a disconnect closed the connection meanwhile
+        }
+      });
     });
   }
 }

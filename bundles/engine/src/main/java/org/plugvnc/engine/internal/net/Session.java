@@ -1,7 +1,6 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
 import org.plugvnc.api.capture.CursorShape;
@@ -197,21 +196,34 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     updates.trySend();
   }
 
+  /**
+   * Runs {@code r} on the I/O thread. A failure there would only be logged by Netty and leave the
+   * session half alive, so it ends the session instead.
+   */
   private void onLoop(Runnable r) {
     ctx.executor().execute(() -> {
       if (!closed) {
-        r.run();
+        try {
+          r.run();
+        } catch (RuntimeException e) {
+          LOG.error("{}: update failed", remote, e);
+          close("internal error: " + e);
+        }
       }
     });
   }
 
-  /** Ends the session for {@code reason} (logged). Any thread. */
+  /**
+   * Ends the session for {@code reason} (logged). Any thread. Closes at once: the normal phase has
+   * no farewell message, and waiting for queued updates to drain would keep a viewer that stopped
+   * reading connected for ever.
+   */
   public void close(String reason) {
     ctx.executor().execute(() -> {
       if (!closed) {
         LOG.warn("{}: closing: {}", remote, reason);
         closed = true;
-        ctx.writeAndFlush(ctx.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
+        ctx.close();
       }
     });
   }

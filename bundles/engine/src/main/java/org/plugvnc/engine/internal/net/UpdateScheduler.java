@@ -9,6 +9,7 @@ import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.update.ClientSettings;
+import org.plugvnc.engine.internal.update.FrameSnapshot;
 import org.plugvnc.engine.internal.update.SessionEncoders;
 import org.plugvnc.engine.internal.update.UpdateTracker;
 import org.plugvnc.engine.internal.update.UpdateWriter;
@@ -25,7 +26,11 @@ final class UpdateScheduler {
   private final ChannelHandlerContext ctx;
   private final DesktopHub desktop;
   private final SessionEncoders encoders;
+  /** Requested areas are merged into at most this many rectangles (over-covering is harmless). */
+  private static final int MAX_REQUEST_RECTS = 8;
+
   private final UpdateTracker tracker = new UpdateTracker();
+  private final FrameSnapshot snapshot = new FrameSnapshot();
   private ClientSettings settings = ClientSettings.INITIAL;
   private PixelWriter pixels;
   private Rect bounds;
@@ -52,17 +57,18 @@ final class UpdateScheduler {
   }
 
   void settings(ClientSettings next) {
-    boolean cursorNew = next.cursor() && !settings.cursor();
+    // Sent when newly listed; never to a viewer that stopped listing it.
+    cursorPending = next.cursor() && (cursorPending || !settings.cursor());
     settings = next;
     encoders.configure(next.encodingSettings());
-    cursorPending |= cursorNew;
   }
 
   void request(boolean incremental, Rect area) {
     Rect clipped = area.intersect(bounds);
-    requested = requested.union(clipped);
+    // Bounded: a viewer sending thousands of tiny requests must not make merging quadratic.
+    requested = requested.union(clipped).simplified(MAX_REQUEST_RECTS);
     if (!incremental) {
-      forced = forced.union(clipped);
+      forced = forced.union(clipped).simplified(MAX_REQUEST_RECTS);
     }
     pending = true;
     trySend();
@@ -130,9 +136,10 @@ final class UpdateScheduler {
     if (cursorPending) {
       content.cursor(desktop.cursor());
     }
-    Region copy = plannedCopy();
+    SessionEncoders.Choice copyEncoder = encoders.copyEncoder(settings);
+    Region copy = plannedCopy(copyEncoder);
     if (!copy.isEmpty()) {
-      content.copy(copy, tracker.copyDx(), tracker.copyDy(), encoders.copyEncoder(settings));
+      content.copy(copy, tracker.copyDx(), tracker.copyDy(), copyEncoder);
     }
     Region px = tracker.damage().union(forced).intersect(requested);
     if (!px.isEmpty()) {
@@ -147,12 +154,12 @@ final class UpdateScheduler {
   }
 
   /** The pending copy if it can go now, else none (and the copy turns into damage). */
-  private Region plannedCopy() {
+  private Region plannedCopy(SessionEncoders.Choice copyEncoder) {
     Region copy = tracker.copy();
     if (copy.isEmpty()) {
       return copy;
     }
-    boolean sendable = encoders.copyEncoder(settings) != null
+    boolean sendable = copyEncoder != null
         && copy.subtract(requested).isEmpty()
         && forced.intersect(copy).isEmpty();
     if (!sendable) {
@@ -163,17 +170,25 @@ final class UpdateScheduler {
   }
 
   /**
-   * Writes the update; false if the framebuffer changed size under the encoder (the backend
-   * resized between the check and the read), in which case nothing is sent and the resize
-   * notification that follows sends again.
+   * Writes the update; false if the framebuffer changed size before its pixels were captured (the
+   * backend resized between the check and the read): then nothing was encoded, nothing is sent,
+   * and the resize notification that follows sends again.
+   *
+   * @throws RuntimeException from an encoder; the buffer is released and the session ends
    */
   private boolean send(UpdateWriter.Content content, Framebuffer fb) {
     ByteBuf out = ctx.alloc().buffer(content.estimatedSize(pixels.bytesPerPixel()));
     try {
-      UpdateWriter.write(out, content, fb, pixels);
+      UpdateWriter.write(out, content, fb, pixels, snapshot);
     } catch (IndexOutOfBoundsException e) {
       out.release();
+      if (fb.width() == bounds.width() && fb.height() == bounds.height()) {
+        throw new IllegalStateException("an encoder read outside its rectangle", e);
+      }
       return false;
+    } catch (RuntimeException e) {
+      out.release();
+      throw e;
     }
     pending = false;
     ctx.writeAndFlush(out);

@@ -19,9 +19,10 @@ public final class ProtocolVersion {
   /**
    * The minor version (3, 7 or 8) to speak with a client that sent {@code message}.
    *
-   * <p>3.7 and 3.8 are spoken as such; a higher 3.x minor (Apple's 3.889 among them) as 3.8, the
-   * highest the server knows, as the spec asks; 3.4 to 3.6 (some UltraVNC and Apple viewers) as 3.3;
-   * 3.3 as itself.
+   * <p>3.7 and 3.8 are spoken as such; 3.4 to 3.6 (some UltraVNC and Apple viewers) as 3.3, as
+   * rfbproto says; 3.3 as itself. A higher 3.x minor (Apple's 3.889 among them) is spoken as 3.8,
+   * the highest the server knows: RFC 6143 would have it read as 3.3, but those clients speak 3.8,
+   * and TigerVNC and libvncserver treat them so too.
    *
    * @throws ProtocolException if {@code message} is not {@code "RFB xxx.yyy\n"} with digits, or the
    *     version is not 3.3 or later in major version 3

@@ -15,12 +15,19 @@ public final class CursorWriter {
 
   private CursorWriter() {}
 
-  /** Writes the rectangle for {@code shape}; a null shape is sent as an empty (invisible) cursor. */
+  /** Larger cursors make TigerVNC's viewer drop the connection ("cursor is too large"). */
+  static final int MAX_SIDE = 256;
+
+  /**
+   * Writes the rectangle for {@code shape}; a null shape is sent as an empty (invisible) cursor,
+   * one larger than {@link #MAX_SIDE} as the {@code MAX_SIDE} square around its hot spot.
+   */
   public static void write(ByteBuf out, CursorShape shape, PixelWriter pixels) {
     if (shape == null || shape.width() == 0 || shape.height() == 0) {
       ServerMessageWriter.rectangle(out, 0, 0, 0, 0, Rfb.PSEUDO_CURSOR);
       return;
     }
+    shape = cropped(shape);
     int w = shape.width();
     int h = shape.height();
     ServerMessageWriter.rectangle(out, shape.hotX(), shape.hotY(), w, h, Rfb.PSEUDO_CURSOR);
@@ -38,5 +45,20 @@ public final class CursorWriter {
         out.writeByte(bits);
       }
     }
+  }
+
+  private static CursorShape cropped(CursorShape s) {
+    if (s.width() <= MAX_SIDE && s.height() <= MAX_SIDE) {
+      return s;
+    }
+    int w = Math.min(s.width(), MAX_SIDE);
+    int h = Math.min(s.height(), MAX_SIDE);
+    int x0 = Math.max(0, Math.min(s.hotX() - w / 2, s.width() - w));
+    int y0 = Math.max(0, Math.min(s.hotY() - h / 2, s.height() - h));
+    int[] argb = new int[w * h];
+    for (int y = 0; y < h; y++) {
+      System.arraycopy(s.argb(), (y0 + y) * s.width() + x0, argb, y * w, w);
+    }
+    return new CursorShape(w, h, s.hotX() - x0, s.hotY() - y0, argb);
   }
 }

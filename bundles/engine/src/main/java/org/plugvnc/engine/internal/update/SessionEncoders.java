@@ -1,8 +1,10 @@
 package org.plugvnc.engine.internal.update;
 
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.EncoderFactory;
@@ -18,6 +20,16 @@ public final class SessionEncoders {
 
   private final Supplier<Map<Integer, EncoderFactory>> registry;
   private final Map<EncoderFactory, Encoder> made = new IdentityHashMap<>();
+  /**
+   * Encodings whose zlib streams live as long as the connection (RFC 6143 7.7.6): the viewer's
+   * inflater carries on from the last byte it saw, so an encoder replaced mid-session (its factory
+   * gone or outranked) would start a stream the viewer cannot read. Once such an encoder is closed,
+   * the session does not use that encoding again and falls back to the next one the viewer lists.
+   */
+  private static final Set<Integer> CONNECTION_STREAMS = Set.of(Rfb.ENCODING_ZLIB,
+      Rfb.ENCODING_TIGHT, Rfb.ENCODING_ZLIBHEX, Rfb.ENCODING_ZRLE, Rfb.ENCODING_TIGHT_PNG);
+
+  private final Set<Integer> retired = new HashSet<>();
   private final Encoder fallbackRaw = new FallbackRawEncoder();
   private EncodingSettings settings = EncodingSettings.DEFAULT;
 
@@ -43,7 +55,7 @@ public final class SessionEncoders {
         break;
       }
       EncoderFactory f = factories.get(e);
-      if (f != null && !f.encodesCopies()) {
+      if (f != null && !f.encodesCopies() && !retired.contains(e)) {
         return new Choice(e, encoder(f));
       }
     }
@@ -84,9 +96,13 @@ public final class SessionEncoders {
     Map<Integer, EncoderFactory> now = registry.get();
     for (Iterator<Map.Entry<EncoderFactory, Encoder>> it = made.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<EncoderFactory, Encoder> m = it.next();
-      if (now.get(m.getKey().encoding()) != m.getKey()) {
+      int encoding = m.getKey().encoding();
+      if (now.get(encoding) != m.getKey()) {
         m.getValue().close();
         it.remove();
+        if (CONNECTION_STREAMS.contains(encoding)) {
+          retired.add(encoding);
+        }
       }
     }
     return now;

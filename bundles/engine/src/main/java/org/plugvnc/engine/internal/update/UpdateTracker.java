@@ -25,8 +25,15 @@ public final class UpdateTracker {
 
   /** Adds damaged pixels. */
   public void damage(Region region) {
+    if (region.rects().size() > 4 * MAX_DAMAGE_RECTS) {
+      // Merging is quadratic in rectangles: a backend reporting thousands is sent their bounds.
+      region = Region.of(region.bounds());
+    }
     copy = copy.subtract(region);
     damage = damage.union(region).simplified(MAX_DAMAGE_RECTS);
+    if (copy.rects().size() > MAX_DAMAGE_RECTS) {
+      copyAsDamage();
+    }
   }
 
   /** Records that {@code target} now holds the pixels that were at {@code source}. */
@@ -48,6 +55,9 @@ public final class UpdateTracker {
     copy = copy.subtract(target).union(fresh);
     copyDx = dx;
     copyDy = dy;
+    if (copy.rects().size() > MAX_DAMAGE_RECTS) {
+      copyAsDamage();
+    }
   }
 
   /** Marks everything damaged again (a resize, a new pixel format): no copy survives. */

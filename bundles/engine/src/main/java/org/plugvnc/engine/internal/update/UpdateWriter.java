@@ -80,8 +80,19 @@ public final class UpdateWriter {
 
   private UpdateWriter() {}
 
-  /** Appends the FramebufferUpdate for {@code c} to {@code out}. */
-  public static void write(ByteBuf out, Content c, Framebuffer source, PixelWriter pixels) {
+  /** Most rectangles one FramebufferUpdate can carry: its count is a U16. */
+  static final int MAX_RECTANGLES = 0xFFFF;
+
+  /**
+   * Appends the FramebufferUpdate for {@code c} to {@code out}. The pixels are first copied into
+   * {@code snapshot}, so a desktop resized meanwhile fails before any encoder has run.
+   *
+   * @throws IndexOutOfBoundsException if the desktop no longer holds the pixel rectangles
+   * @throws IllegalStateException if the update would need more than 65535 rectangles
+   */
+  public static void write(ByteBuf out, Content c, Framebuffer source, PixelWriter pixels,
+      FrameSnapshot snapshot) {
+    Framebuffer captured = snapshot.capture(source, c.pixels.rects());
     List<Rect> copies = orderedCopies(c);
     List<Rect> tiles = new ArrayList<>();
     if (!c.pixels.isEmpty()) {
@@ -90,6 +101,9 @@ public final class UpdateWriter {
       }
     }
     int count = (c.desktopSize != null ? 1 : 0) + (c.cursor ? 1 : 0) + copies.size() + tiles.size();
+    if (count > MAX_RECTANGLES) {
+      throw new IllegalStateException("an update of " + count + " rectangles");
+    }
     ServerMessageWriter.framebufferUpdate(out, count);
     if (c.desktopSize != null) {
       ServerMessageWriter.rectangle(out, 0, 0, c.desktopSize.width(), c.desktopSize.height(),
@@ -103,7 +117,7 @@ public final class UpdateWriter {
           new EncodeRequest(r, source, pixels, new Point(r.x() - c.copyDx, r.y() - c.copyDy)));
     }
     for (Rect r : tiles) {
-      writeRect(out, c.pixelEncoder, new EncodeRequest(r, source, pixels, null));
+      writeRect(out, c.pixelEncoder, new EncodeRequest(r, captured, pixels, null));
     }
   }
 
@@ -144,7 +158,9 @@ public final class UpdateWriter {
   }
 
   /** Cuts {@code r} into pieces no larger than the encoder takes. */
-  static void split(Rect r, int maxW, int maxH, List<Rect> out) {
+  static void split(Rect r, int maxWidth, int maxHeight, List<Rect> out) {
+    int maxW = Math.max(1, maxWidth);
+    int maxH = Math.max(1, maxHeight);
     for (int y = r.y(); y < r.bottom(); y += maxH) {
       for (int x = r.x(); x < r.right(); x += maxW) {
         out.add(Rect.ofCorners(x, y, Math.min(x + maxW, r.right()), Math.min(y + maxH, r.bottom())));

@@ -103,4 +103,22 @@ class CursorWriterTest {
     CursorWriter.write(zero, new CursorShape(0, 0, 0, 0, new int[0]), PixelWriters.forFormat(PixelFormat.RGB888));
     assertArrayEquals(empty, Bytes.readable(zero));
   }
+
+  @Test
+  void aCursorLargerThanTigerVncTakesIsCroppedAroundItsHotSpot() {
+    int[] argb = new int[300 * 300];
+    for (int i = 0; i < argb.length; i++) {
+      argb[i] = 0xFF000000 | i;
+    }
+    ByteBuf out = Unpooled.buffer();
+    CursorWriter.write(out, new CursorShape(300, 300, 290, 10, argb),
+        PixelWriters.forFormat(PixelFormat.RGB888));
+    assertEquals(246, out.getUnsignedShort(0), "hot spot x moves with the crop (300 - 256 = 44)");
+    assertEquals(10, out.getUnsignedShort(2));
+    assertEquals(256, out.getUnsignedShort(4));
+    assertEquals(256, out.getUnsignedShort(6));
+    int firstPixel = out.getIntLE(12) & 0xFFFFFF;
+    assertEquals(44, firstPixel, "the crop starts at column 44, row 0");
+    assertEquals(12 + 256 * 256 * 4 + 32 * 256, out.readableBytes());
+  }
 }

@@ -122,8 +122,23 @@ class SessionEncodersTest {
     assertEquals(List.of("create", "configure 2/6", "close"), zrle.events);
     Factory newer = new Factory(16, false);
     registry.put(16, newer);
-    assertEquals(16, encoders.pixelEncoder(client).encoding());
+    assertEquals(0, encoders.pixelEncoder(client).encoding(),
+        "a new ZRLE encoder would start a zlib stream the viewer cannot follow: not used again");
+    assertEquals(List.of(), newer.events);
+  }
+
+  @Test
+  void aReplacedEncoderWithoutConnectionStateIsUsedAgain() {
+    Factory hextile = new Factory(5, false);
+    registry.put(5, hextile);
+    ClientSettings client = new ClientSettings(new int[] {5, 0});
+    assertEquals(5, encoders.pixelEncoder(client).encoding());
+    registry.remove(5);
+    assertEquals(0, encoders.pixelEncoder(client).encoding());
+    Factory newer = new Factory(5, false);
+    registry.put(5, newer);
+    assertEquals(5, encoders.pixelEncoder(client).encoding());
     encoders.close();
-    assertEquals(List.of("create", "configure 2/6", "close"), newer.events);
+    assertEquals(List.of("create", "configure -1/-1", "close"), newer.events);
   }
 }

@@ -114,7 +114,8 @@ class UpdateTrackerSimulationTest {
       }
       if (!c.isEmpty()) {
         ByteBuf out = Unpooled.buffer();
-        UpdateWriter.write(out, c, new ArrayFramebuffer(W, H, desktop), PixelWriters.forFormat(PixelFormat.RGB888));
+        UpdateWriter.write(out, c, new ArrayFramebuffer(W, H, desktop), PixelWriters.forFormat(PixelFormat.RGB888),
+            new FrameSnapshot());
         viewer.apply(out);
       }
       tracker.sent(pixels, copy);

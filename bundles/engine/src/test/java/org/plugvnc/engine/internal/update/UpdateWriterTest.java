@@ -2,6 +2,7 @@ package org.plugvnc.engine.internal.update;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plugvnc.engine.internal.testsupport.Bytes.of;
 
@@ -38,7 +39,7 @@ class UpdateWriterTest {
 
   private static byte[] write(UpdateWriter.Content c, ArrayFramebuffer fb, PixelWriter w) {
     ByteBuf out = Unpooled.buffer();
-    UpdateWriter.write(out, c, fb, w);
+    UpdateWriter.write(out, c, fb, w, new FrameSnapshot());
     return Bytes.readable(out);
   }
 
@@ -168,6 +169,53 @@ class UpdateWriterTest {
         assertEquals(fb.at(x, y), viewer.pixels[y * W + x]);
       }
     }
+  }
+
+  @Test
+  void anUpdateNeedingMoreThan65535RectanglesIsRefusedRatherThanWrapped() {
+    ArrayFramebuffer fb = ArrayFramebuffer.distinct(300, 300);
+    Encoder onePixel = new Encoder() {
+      @Override
+      public void encode(EncodeRequest request, RfbOutput out) {
+        out.writeU32(0);
+      }
+
+      @Override
+      public int maxWidth() {
+        return 1;
+      }
+
+      @Override
+      public int maxHeight() {
+        return 1;
+      }
+    };
+    UpdateWriter.Content c = new UpdateWriter.Content()
+        .pixels(Region.of(new Rect(0, 0, 300, 300)), new SessionEncoders.Choice(0, onePixel));
+    ByteBuf out = Unpooled.buffer();
+    assertThrows(IllegalStateException.class, () -> UpdateWriter.write(out, c, fb,
+        PixelWriters.forFormat(PixelFormat.RGB888), new FrameSnapshot()));
+  }
+
+  @Test
+  void pixelsComeFromASnapshotTakenBeforeEncoding() {
+    ArrayFramebuffer fb = ArrayFramebuffer.distinct(W, H);
+    int before = fb.at(1, 1);
+    Encoder changesTheDesktop = new Encoder() {
+      private final Encoder raw = new FallbackRawEncoder();
+
+      @Override
+      public void encode(EncodeRequest request, RfbOutput out) {
+        fb.set(1, 1, before ^ 0xFFFFFF); // the desktop moves on while the update is encoded
+        raw.encode(request, out);
+      }
+    };
+    UpdateWriter.Content c = new UpdateWriter.Content()
+        .pixels(Region.of(new Rect(0, 0, W, H)), new SessionEncoders.Choice(0, changesTheDesktop));
+    byte[] bytes = write(c, fb, PixelWriters.forFormat(PixelFormat.RGB888));
+    ViewerModel viewer = new ViewerModel(W, H, PixelFormat.RGB888, null);
+    viewer.apply(Unpooled.wrappedBuffer(bytes));
+    assertEquals(before, viewer.pixels[W + 1], "one consistent picture per update");
   }
 
   private static Set<Rect> rects(List<ViewerModel.Header> headers) {
