@@ -189,6 +189,8 @@ final class UpdateScheduler {
     } catch (RuntimeException e) {
       out.release();
       throw e;
+    } finally {
+      snapshot.release();
     }
     pending = false;
     ctx.writeAndFlush(out);

@@ -9,9 +9,13 @@ import org.plugvnc.api.pixel.Rect;
  * The pixels of one update's rectangles, copied from the desktop before any encoder runs. Two
  * reasons: a desktop that resizes under the update fails here, before an encoder has advanced a
  * zlib stream the viewer would then never see; and the pixels an update encodes are one consistent
- * picture. The array is kept and reused by the session for its next updates. I/O thread only.
+ * picture. A small array is kept for the session's next updates; a large one (a full screen) is
+ * dropped after its update, so an idle viewer does not hold a copy of the desktop. I/O thread only.
  */
 public final class FrameSnapshot implements Framebuffer {
+
+  /** Arrays up to this many pixels (1 MiB) are kept between updates. */
+  static final int KEPT_PIXELS = 256 * 1024;
 
   private final List<Rect> rects = new ArrayList<>();
   private final List<Integer> offsets = new ArrayList<>();
@@ -44,6 +48,15 @@ public final class FrameSnapshot implements Framebuffer {
       offset += (int) r.area();
     }
     return this;
+  }
+
+  /** Forgets the captured pixels, keeping a small array for reuse. */
+  public void release() {
+    rects.clear();
+    offsets.clear();
+    if (pixels.length > KEPT_PIXELS) {
+      pixels = new int[0];
+    }
   }
 
   @Override
