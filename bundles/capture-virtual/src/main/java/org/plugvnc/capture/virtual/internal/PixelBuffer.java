@@ -70,8 +70,12 @@ final class PixelBuffer implements Framebuffer {
         return;
       }
       for (int row = 0; row < area.height(); row++) {
-        System.arraycopy(s.data(), (area.y() + row) * s.width() + area.x(),
-            dst, offset + row * stride, area.width());
+        int to = offset + row * stride;
+        System.arraycopy(s.data(), (area.y() + row) * s.width() + area.x(), dst, to, area.width());
+        // Java2D stores opaque pixels as 0xFFRRGGBB; the contract promises 0x00RRGGBB.
+        for (int i = to; i < to + area.width(); i++) {
+          dst[i] &= 0x00FFFFFF;
+        }
       }
     }
   }

@@ -67,6 +67,8 @@ public final class VirtualDesktop implements CaptureBackend {
   private final AtomicReference<Clipboard> clipboard = new AtomicReference<>();
   private final Object lifecycle = new Object();
   private volatile DesktopSettings settings;
+  /** The latest configuration, kept outside the desktop thread's queue, which stop() discards. */
+  private volatile DesktopSettings requested;
   private volatile Scene scene;
   private volatile CursorShape cursor;
   private volatile Running running;
@@ -80,6 +82,7 @@ public final class VirtualDesktop implements CaptureBackend {
   /** As the component constructor, with the clock shown in the header; for tests. */
   VirtualDesktop(VirtualDesktopConfiguration config, Clock clock) {
     settings = DesktopSettings.from(config);
+    requested = settings;
     pixels = new PixelBuffer(settings.width(), settings.height());
     testPattern = new TestPatternScene(pixels);
     interactive = new InteractiveScene(pixels, clock, settings.title());
@@ -94,8 +97,8 @@ public final class VirtualDesktop implements CaptureBackend {
    */
   @Modified
   void modified(VirtualDesktopConfiguration config) {
-    DesktopSettings next = DesktopSettings.from(config);
-    submit(out -> reconfigure(next, out));
+    requested = DesktopSettings.from(config);
+    submit(out -> reconfigure(requested, out));
   }
 
   @Deactivate
@@ -134,7 +137,12 @@ public final class VirtualDesktop implements CaptureBackend {
       if (running != null) {
         throw new IllegalStateException("virtual desktop already started");
       }
-      perform(out -> scene.show(out));
+      // Work queued before the last stop() may have been dropped: catch up before showing.
+      perform(out -> {
+        reconfigure(requested, out);
+        showClipboard(out);
+        scene.show(out);
+      });
       running = new Running(new DesktopThread(() -> runSafely(out -> scene.tick(out)), TICK_MILLIS),
           listener);
       LOG.debug("virtual desktop started, {}x{} {}", pixels.width(), pixels.height(),
@@ -206,17 +214,30 @@ public final class VirtualDesktop implements CaptureBackend {
   }
 
   private void refreshClipboard() {
-    submit(out -> {
-      Clipboard current = clipboard.get();
-      interactive.clipboardChanged(current == null ? null : current.text(), out);
-    });
+    submit(this::showClipboard);
   }
 
-  /** Runs {@code task} on the desktop thread while started, else right here. */
+  private void showClipboard(SceneChanges out) {
+    Clipboard current = clipboard.get();
+    interactive.clipboardChanged(current == null ? null : current.text(), out);
+  }
+
+  /**
+   * Runs {@code task} on the desktop thread while started, else right here. Work done here reports
+   * to no listener (start() repaints everything anyway), and holds the life-cycle lock so that no
+   * start() or stop() happens in between: a listener is never called after stop() returned.
+   */
   private void submit(SceneTask task) {
     Running r = running;
-    if (r == null || !r.thread().execute(() -> runSafely(task))) {
-      runSafely(task);
+    if (r != null && r.thread().execute(() -> runSafely(task))) {
+      return;
+    }
+    synchronized (lifecycle) {
+      try {
+        deliverToClipboard(paint(task));
+      } catch (RuntimeException | AWTError e) {
+        LOG.warn("virtual desktop could not paint", e);
+      }
     }
   }
 
@@ -239,6 +260,10 @@ public final class VirtualDesktop implements CaptureBackend {
   }
 
   private void perform(SceneTask task) {
+    deliver(paint(task));
+  }
+
+  private SceneChanges paint(SceneTask task) {
     SceneChanges out = new SceneChanges();
     synchronized (pixels.lock()) {
       task.run(out);
@@ -248,15 +273,19 @@ public final class VirtualDesktop implements CaptureBackend {
         out.cursorChanged(now);
       }
     }
-    deliver(out);
+    return out;
   }
 
-  /** Hands the changes to the clipboard and, while started, to the listener; outside the lock. */
-  private void deliver(SceneChanges out) {
+  private void deliverToClipboard(SceneChanges out) {
     Clipboard target = clipboard.get();
     if (out.clipboardText() != null && target != null) {
       target.setText(out.clipboardText(), this);
     }
+  }
+
+  /** Hands the changes to the clipboard and, while started, to the listener; outside the lock. */
+  private void deliver(SceneChanges out) {
+    deliverToClipboard(out);
     Running r = running;
     if (r == null) {
       return;

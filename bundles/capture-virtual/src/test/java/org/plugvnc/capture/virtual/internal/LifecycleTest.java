@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.plugvnc.api.capture.CursorShape;
+import org.plugvnc.api.capture.DesktopListener;
 import org.plugvnc.api.capture.KeyEvent;
 import org.plugvnc.api.capture.PointerEvent;
+import org.plugvnc.api.pixel.Point;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
 import org.plugvnc.capture.virtual.internal.TestSupport.RecordingListener;
@@ -176,5 +181,51 @@ class LifecycleTest {
     desktop.stop();
     desktop.stop();
     assertTrue(desktopThreadGone());
+  }
+
+  @Test
+  void aConfigurationQueuedJustBeforeStopStillTakesEffect() throws Exception {
+    desktop = new VirtualDesktop(TestSupport.config(64, 48, "interactive", "t"));
+    CountDownLatch busy = new CountDownLatch(1);
+    DesktopListener blocking = new DesktopListener() {
+      @Override
+      public void damaged(Region region) {
+        busy.countDown();
+        try {
+          new CountDownLatch(1).await(); // holds the desktop thread until stop() interrupts it
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public void copied(Rect target, Point source) {}
+
+      @Override
+      public void resized(int width, int height) {}
+
+      @Override
+      public void cursorChanged(CursorShape shape) {}
+
+      @Override
+      public void bell() {}
+    };
+    desktop.start(blocking);
+    desktop.input().key(new KeyEvent(true, 'a', 0));
+    assertTrue(busy.await(5, TimeUnit.SECONDS), "the desktop thread is busy");
+
+    desktop.modified(TestSupport.testPattern(64, 48)); // queued behind the busy task
+    desktop.stop(); // discards the queue
+
+    desktop.start(new RecordingListener());
+    assertEquals(TestPatternScene.pixel(10, 10, 64, 48), TestSupport.readAll(desktop)[10 * 64 + 10]);
+  }
+
+  @Test
+  void interactivePixelsAreReadAs00RRGGBB() {
+    desktop = new VirtualDesktop(TestSupport.config(200, 120, "interactive", "t"));
+    for (int p : TestSupport.readAll(desktop)) {
+      assertEquals(0, p >>> 24, "top byte of " + Integer.toHexString(p));
+    }
   }
 }
