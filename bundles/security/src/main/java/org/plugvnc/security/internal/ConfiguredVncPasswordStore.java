@@ -77,11 +77,13 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
     load(config);
   }
 
+  /**
+   * Forgets the passwords. They are not wiped: a handshake on another thread may be copying them
+   * right now, and a copy of zeros would match a viewer that answers for an empty password.
+   */
   @Deactivate
   void deactivate() {
-    List<VncPassword> old = passwords;
     passwords = List.of();
-    old.forEach(p -> Arrays.fill(p.secret(), (byte) 0));
   }
 
   /** Copies, so that a caller wiping what it got cannot wipe the store. */

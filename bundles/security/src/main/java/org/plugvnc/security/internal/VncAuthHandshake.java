@@ -76,6 +76,9 @@ final class VncAuthHandshake implements SecurityHandshake {
     List<VncPassword> passwords = current.passwords();
     try {
       for (VncPassword password : passwords) {
+        if (isBlank(password.secret())) {
+          continue; // an empty (or wiped) secret must never let a viewer in
+        }
         byte[] expected = RfbDes.encrypt(password.secret(), challenge);
         boolean matches = MessageDigest.isEqual(expected, response);
         Arrays.fill(expected, (byte) 0);
@@ -89,5 +92,14 @@ final class VncAuthHandshake implements SecurityHandshake {
     }
     LOG.info("VNC Authentication from {} failed", context.remoteAddress());
     return HandshakeResult.failure("Authentication failed");
+  }
+
+  private static boolean isBlank(byte[] secret) {
+    for (byte b : secret) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -177,6 +177,13 @@ class VncAuthHandshakeTest {
   }
 
   @Test
+  void anEmptyOrWipedSecretNeverLetsAViewerIn() {
+    VncAuthSecurityFactory factory = new VncAuthSecurityFactory(() -> List.of(
+        new VncPassword(new byte[0], false), new VncPassword(new byte[8], false)));
+    assertEquals(Status.FAILURE, new Run(factory).answer("").status());
+  }
+
+  @Test
   void noneAcceptsAtOnceAndSendsNothing() {
     NoneSecurityFactory factory = new NoneSecurityFactory();
     assertEquals(1, factory.type());
