@@ -34,6 +34,7 @@ public final class InMemoryClipboard implements Clipboard {
 
   private final int maxLength;
   private final List<ClipboardListener> listeners = new CopyOnWriteArrayList<>();
+  private final Object changes = new Object();
   private volatile String text = "";
 
   /** Reads the configuration; a negative maximum is logged and replaced by the default. */
@@ -58,7 +59,9 @@ public final class InMemoryClipboard implements Clipboard {
 
   /**
    * Stores {@code text} (cut to the maximum length) and tells every listener. A listener that throws
-   * is logged and skipped; the others are still told.
+   * is logged and skipped; the others are still told. Storing and telling happen under one lock, so
+   * listeners hear changes in the order the text took them and the last one they hear is
+   * {@link #text()} (listeners return quickly, as their contract says).
    *
    * @throws NullPointerException if {@code text} is null
    */
@@ -66,12 +69,14 @@ public final class InMemoryClipboard implements Clipboard {
   public void setText(String text, Object origin) {
     Objects.requireNonNull(text, "text");
     String kept = truncate(text);
-    this.text = kept;
-    for (ClipboardListener listener : listeners) {
-      try {
-        listener.clipboardChanged(kept, origin);
-      } catch (RuntimeException e) {
-        LOG.warn("clipboard listener {} failed", listener, e);
+    synchronized (changes) {
+      this.text = kept;
+      for (ClipboardListener listener : listeners) {
+        try {
+          listener.clipboardChanged(kept, origin);
+        } catch (RuntimeException e) {
+          LOG.warn("clipboard listener {} failed", listener, e);
+        }
       }
     }
   }
