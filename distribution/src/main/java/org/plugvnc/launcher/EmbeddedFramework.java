@@ -158,6 +158,11 @@ final class EmbeddedFramework {
   }
 
   /** The number of bundles installed, not counting the framework itself. */
+  /** The system bundle's context, for looking at the running framework. */
+  BundleContext context() {
+    return framework.getBundleContext();
+  }
+
   int bundleCount() {
     return framework.getBundleContext().getBundles().length - 1;
   }

@@ -7,6 +7,8 @@ import java.util.Map;
 final class FrameworkSettings {
 
   /** The start level the framework ends up at: every embedded bundle is at or below it. */
+  /** The level of the first plugvnc bundles with components (the plug-ins). */
+  static final int PLUGIN_START_LEVEL = 3;
   static final int FINAL_START_LEVEL = 4;
 
   private FrameworkSettings() {}

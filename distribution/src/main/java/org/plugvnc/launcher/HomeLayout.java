@@ -3,7 +3,10 @@ package org.plugvnc.launcher;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +56,29 @@ final class HomeLayout {
    */
   void create() throws IOException {
     Files.createDirectories(etc());
-    if (!Files.isDirectory(data())) {
+    boolean posix = data().getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (!Files.isDirectory(data()) && posix) {
+      Files.createDirectories(data(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
       Files.createDirectories(data());
-      if (data().getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(data(), PosixFilePermissions.fromString("rwx------"));
-      }
     }
+  }
+
+  /**
+   * Why {@code data/} is unsafe, or empty: whoever may write to it can put a password file with a
+   * password they know in place of the real one.
+   */
+  Optional<String> dataProblem() throws IOException {
+    if (!data().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Optional.empty();
+    }
+    Set<PosixFilePermission> p = Files.getPosixFilePermissions(data());
+    if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
+      return Optional.of(data() + " is writable by group or others (" + PosixFilePermissions.toString(p)
+          + "); they could replace the VNC password file: chmod 700 " + data());
+    }
+    return Optional.empty();
   }
 
   /**

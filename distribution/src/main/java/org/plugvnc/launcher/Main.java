@@ -86,10 +86,11 @@ public final class Main {
       ConfigurationWait configuration =
           new ConfigurationWait(home.etc(), CONFIGURATION_TIMEOUT_MILLIS, log);
       framework.start(bundles, resources, (level, context) -> {
-        if (level == FrameworkSettings.FINAL_START_LEVEL) {
-          configuration.await(context); // plugvnc's components start at the final level
+        if (level == FrameworkSettings.PLUGIN_START_LEVEL) {
+          configuration.await(context); // plugvnc's first components start at this level
         }
       });
+      checkComponents(framework);
     } catch (LaunchException e) {
       shuttingDown.set(true);
       framework.stop(STOP_TIMEOUT_MILLIS);
@@ -105,9 +106,24 @@ public final class Main {
     return normal ? 0 : 1;
   }
 
+  /** A component that failed to activate (the port in use, say) fails the launch, clearly. */
+  private static void checkComponents(EmbeddedFramework framework) throws LaunchException {
+    List<String> failures;
+    try {
+      failures = ComponentCheck.failures(framework.context());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new LaunchException("cannot check plugvnc's components: " + e, e);
+    }
+    if (!failures.isEmpty()) {
+      throw new LaunchException("plugvnc components failed to start: " + String.join("; ", failures),
+          null);
+    }
+  }
+
   private void prepareHome(HomeLayout home, EmbeddedResources resources) throws LaunchException {
     try {
       home.create();
+      home.dataProblem().ifPresent(problem -> log.error(problem, null));
       List<Path> examples = home.writeExamplesIfEmpty(resources);
       if (!examples.isEmpty()) {
         log.info("first run: wrote " + examples.size() + " example configuration files to "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,22 @@ class LauncherIT {
       assertEquals(1, exit, launcher.output());
       assertTrue(launcher.output().contains("plugvnc did not start"), launcher.output());
       assertTrue(launcher.output().contains(notADirectory.toString()), launcher.output());
+    }
+  }
+
+  @Test
+  void aPortInUseExitsWithOneAndSaysWhy() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path etc = Files.createDirectories(home.resolve("etc"));
+      Files.writeString(etc.resolve("org.plugvnc.server.cfg"), "port = " + taken.getLocalPort() + "\n");
+      try (ChildProcess launcher = startJar("launcher-port-in-use.log", "--home", home.toString())) {
+        int exit = launcher.awaitExit(TIMEOUT);
+
+        assertEquals(1, exit, launcher.output());
+        assertTrue(launcher.output().contains("failed to start"), launcher.output());
+        assertTrue(launcher.output().contains("RfbServer"), launcher.output());
+        assertTrue(launcher.output().contains("BindException"), launcher.output());
+      }
     }
   }
 

@@ -82,4 +82,13 @@ class HomeLayoutTest {
     assertTrue(Files.notExists(home.etc().resolve("org.example.a.cfg")));
     assertEquals("port = 5901\n", Files.readString(home.etc().resolve("org.plugvnc.server.cfg")));
   }
+
+  @Test
+  void aDataDirectoryOthersMayWriteIsReported() throws IOException {
+    HomeLayout home = new HomeLayout(temp.resolve("shared"));
+    home.create();
+    assertTrue(home.dataProblem().isEmpty(), "a new data/ is fine");
+    Files.setPosixFilePermissions(temp.resolve("shared/data"), PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertTrue(home.dataProblem().orElseThrow().contains("writable by group or others"));
+  }
 }
