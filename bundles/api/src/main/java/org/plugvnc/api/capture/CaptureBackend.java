@@ -1,6 +1,8 @@
 package org.plugvnc.api.capture;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
+import org.plugvnc.api.pixel.Rect;
 
 /**
  * A desktop the server shows: a framebuffer that changes, a cursor, and an input sink. Registered as
@@ -43,6 +45,30 @@ public interface CaptureBackend {
 
   /** Where keys and pointer events from viewers go. Called from any engine thread. */
   InputSink input();
+
+  /**
+   * A viewer asks for a new desktop size and screen layout (SetDesktopSize, rfbproto
+   * ExtendedDesktopSize). Called by the engine on a session's I/O thread; must not block (start
+   * the change and report it through {@link DesktopListener#resized} when done). The default
+   * refuses: a backend that cannot resize on request need do nothing.
+   *
+   * @param width the requested framebuffer width
+   * @param height the requested framebuffer height
+   * @param screens the requested screens, at least one, inside the requested size
+   * @return whether the request was taken
+   */
+  default ResizeResult setDesktopSize(int width, int height, List<Screen> screens) {
+    return ResizeResult.PROHIBITED;
+  }
+
+  /**
+   * The screens the desktop is made of now (ExtendedDesktopSize). Any engine thread; never
+   * blocks. The default is one screen, id 0, covering the framebuffer.
+   */
+  default List<Screen> screens() {
+    Framebuffer fb = framebuffer();
+    return List.of(new Screen(0, new Rect(0, 0, fb.width(), fb.height()), 0));
+  }
 
   /**
    * The cursor shape to show now, or {@code null} for none; later changes come through

@@ -33,6 +33,20 @@ public interface EncoderFactory {
   }
 
   /**
+   * Whether the bytes its encoders write for a rectangle depend only on that request and the
+   * viewer's settings: no state carried from one rectangle to the next (Raw, CopyRect, RRE,
+   * Hextile), unlike encodings whose zlib streams live as long as the connection (Zlib, ZRLE,
+   * Tight; RFC 6143 7.7.6). The engine may replace a stateless encoder in the middle of a session
+   * (a newer factory, a restarted bundle) and may share its output between viewers with the same
+   * pixel format. A stateful encoding whose encoder went away is not used again on that session,
+   * because a new encoder would start a stream the viewer cannot follow. Called on any engine
+   * thread; a constant.
+   */
+  default boolean stateless() {
+    return false;
+  }
+
+  /**
    * Makes an encoder for one session. Called by the engine on that session's I/O thread when the
    * viewer first needs this encoding. Must not block.
    */

@@ -18,6 +18,12 @@ public class CopyRectEncoderFactory implements EncoderFactory {
     return Rfb.ENCODING_COPY_RECT;
   }
 
+  /** Raw and CopyRect carry nothing from one rectangle to the next. */
+  @Override
+  public boolean stateless() {
+    return true;
+  }
+
   @Override
   public boolean encodesCopies() {
     return true;

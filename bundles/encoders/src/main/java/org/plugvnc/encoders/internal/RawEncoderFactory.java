@@ -17,6 +17,12 @@ public class RawEncoderFactory implements EncoderFactory {
     return Rfb.ENCODING_RAW;
   }
 
+  /** Raw and CopyRect carry nothing from one rectangle to the next. */
+  @Override
+  public boolean stateless() {
+    return true;
+  }
+
   @Override
   public Encoder create() {
     return new RawEncoder();

@@ -21,14 +21,10 @@ public final class SessionEncoders {
   private final Supplier<Map<Integer, EncoderFactory>> registry;
   private final Map<EncoderFactory, Encoder> made = new IdentityHashMap<>();
   /**
-   * Encodings whose zlib streams live as long as the connection (RFC 6143 7.7.6): the viewer's
-   * inflater carries on from the last byte it saw, so an encoder replaced mid-session (its factory
-   * gone or outranked) would start a stream the viewer cannot read. Once such an encoder is closed,
-   * the session does not use that encoding again and falls back to the next one the viewer lists.
+   * Encodings this session may not use again: a stateful encoder (zlib streams that live as long as
+   * the connection, RFC 6143 7.7.6) was closed, and a new one would start a stream the viewer's
+   * inflater cannot follow. The session falls back to the next encoding the viewer lists.
    */
-  private static final Set<Integer> CONNECTION_STREAMS = Set.of(Rfb.ENCODING_ZLIB,
-      Rfb.ENCODING_TIGHT, Rfb.ENCODING_ZLIBHEX, Rfb.ENCODING_ZRLE, Rfb.ENCODING_TIGHT_PNG);
-
   private final Set<Integer> retired = new HashSet<>();
   private final Encoder fallbackRaw = new FallbackRawEncoder();
   private EncodingSettings settings = EncodingSettings.DEFAULT;
@@ -96,12 +92,12 @@ public final class SessionEncoders {
     Map<Integer, EncoderFactory> now = registry.get();
     for (Iterator<Map.Entry<EncoderFactory, Encoder>> it = made.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<EncoderFactory, Encoder> m = it.next();
-      int encoding = m.getKey().encoding();
-      if (now.get(encoding) != m.getKey()) {
+      EncoderFactory factory = m.getKey();
+      if (now.get(factory.encoding()) != factory) {
         m.getValue().close();
         it.remove();
-        if (CONNECTION_STREAMS.contains(encoding)) {
-          retired.add(encoding);
+        if (!factory.stateless()) {
+          retired.add(factory.encoding());
         }
       }
     }

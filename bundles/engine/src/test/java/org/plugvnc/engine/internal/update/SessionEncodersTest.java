@@ -23,11 +23,22 @@ class SessionEncodersTest {
   static final class Factory implements EncoderFactory {
     final int encoding;
     final boolean copies;
+    final boolean stateless;
     final List<String> events = new ArrayList<>();
 
     Factory(int encoding, boolean copies) {
+      this(encoding, copies, false);
+    }
+
+    Factory(int encoding, boolean copies, boolean stateless) {
       this.encoding = encoding;
       this.copies = copies;
+      this.stateless = stateless;
+    }
+
+    @Override
+    public boolean stateless() {
+      return stateless;
     }
 
     @Override
@@ -129,13 +140,13 @@ class SessionEncodersTest {
 
   @Test
   void aReplacedEncoderWithoutConnectionStateIsUsedAgain() {
-    Factory hextile = new Factory(5, false);
+    Factory hextile = new Factory(5, false, true);
     registry.put(5, hextile);
     ClientSettings client = new ClientSettings(new int[] {5, 0});
     assertEquals(5, encoders.pixelEncoder(client).encoding());
     registry.remove(5);
     assertEquals(0, encoders.pixelEncoder(client).encoding());
-    Factory newer = new Factory(5, false);
+    Factory newer = new Factory(5, false, true);
     registry.put(5, newer);
     assertEquals(5, encoders.pixelEncoder(client).encoding());
     encoders.close();
