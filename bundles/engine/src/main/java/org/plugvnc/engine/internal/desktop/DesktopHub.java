@@ -77,11 +77,6 @@ public final class DesktopHub {
     }
   }
 
-  /** Number of attached viewers. */
-  public int clientCount() {
-    return clients.size();
-  }
-
   /**
    * Uses {@code next} from now on (null: none). Attached viewers see the new desktop as a resize
    * to its size, or a full repaint when the size is the same.

@@ -239,9 +239,4 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     updates.close();
     LOG.info("{}: session ended", remote);
   }
-
-  /** Who the viewer authenticated as. */
-  public Identity identity() {
-    return identity;
-  }
 }
