@@ -32,10 +32,12 @@ final class ServerFixture {
 
   private final ConfigurationAdmin cm;
   final int port;
+  private final Path passwordFile;
 
-  private ServerFixture(ConfigurationAdmin cm, int port) {
+  private ServerFixture(ConfigurationAdmin cm, int port, Path passwordFile) {
     this.cm = cm;
     this.port = port;
+    this.passwordFile = passwordFile;
   }
 
   /**
@@ -45,9 +47,9 @@ final class ServerFixture {
    */
   static ServerFixture start(ConfigurationAdmin cm, String securityTypes, Map<String, Object> extra)
       throws Exception {
-    ServerFixture f = new ServerFixture(cm, freePort());
     Path dir = Files.createTempDirectory("plugvnc-itest");
     Path passwd = dir.resolve("passwd");
+    ServerFixture f = new ServerFixture(cm, freePort(), passwd);
     Files.createFile(passwd, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(passwd, VncPasswordFiles.encode(PASSWORD, VIEW_ONLY_PASSWORD));
     f.update("org.plugvnc.security.vncauth", Map.of("passwordFile", passwd.toString()));
@@ -58,6 +60,11 @@ final class ServerFixture {
     f.update("org.plugvnc.server", server);
     f.awaitListening();
     return f;
+  }
+
+  /** The password file the server reads, for tests that rewrite it while the server runs. */
+  Path passwordFile() {
+    return passwordFile;
   }
 
   /** Sets the virtual desktop's size (test-pattern mode). */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,14 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * VNC passwords from files in the {@code vncpasswd -f} format, re-read whenever the configuration
- * changes.
+ * VNC passwords from files in the {@code vncpasswd -f} format, read again at every call of
+ * {@link #passwords()}: a file rewritten while the server runs applies to the next viewer, and a
+ * file that becomes missing, unreadable or invalid offers no password from then on, never the one
+ * it held before ({@link PasswordFileSource} says why it reads rather than watches).
  *
  * <p>A fresh installation must not be open to anyone, yet must work without setup: when no file is
- * configured and the default {@code ${plugvnc.home}/data/vncpasswd} does not exist, a random
- * password is generated, stored owner-only, and printed once on the console (never logged). A file
- * that is configured explicitly but missing, or that is not 8 or 16 bytes long, offers no password
- * and is reported in the log; VNC Authentication then refuses every viewer rather than guessing.
+ * configured and the default {@code ${plugvnc.home}/data/vncpasswd} does not exist at activation
+ * (or at a configuration change), a random password is generated, stored owner-only, and printed
+ * once on the console (never logged). It is not generated again when the file disappears later. A
+ * file that is missing, or that is not 8 or 16 bytes long, offers no password and is reported in
+ * the log once per change; VNC Authentication then refuses every viewer rather than guessing.
  *
  * <p>Immediate, so that a generated password is printed when the server starts, not when the first
  * viewer tries VNC Authentication.
@@ -51,7 +55,10 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
   private final Path home;
   private final PrintStream console;
   private final SecureRandom random = new SecureRandom();
-  private volatile List<VncPassword> passwords = List.of();
+  private volatile List<PasswordFileSource> sources = List.of();
+
+  /** Whether the last call found no password at all, so that this is warned once per change. */
+  private final AtomicBoolean lastEmpty = new AtomicBoolean();
 
   /** Activated by DS: the home directory comes from the framework property {@code plugvnc.home}. */
   @Activate
@@ -71,25 +78,34 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
     return Path.of(home == null || home.isBlank() ? "." : home);
   }
 
-  /** The configuration changed: read the files again; viewers connecting later see the result. */
+  /** The configuration changed: use the files it names from now on. */
   @Modified
   void modified(VncAuthConfiguration config) {
     load(config);
   }
 
-  /**
-   * Forgets the passwords. They are not wiped: a handshake on another thread may be copying them
-   * right now, and a copy of zeros would match a viewer that answers for an empty password.
-   */
+  /** Forgets the files: from now on this store offers no password. */
   @Deactivate
   void deactivate() {
-    passwords = List.of();
+    sources = List.of();
   }
 
-  /** Copies, so that a caller wiping what it got cannot wipe the store. */
+  /**
+   * What the files hold now, full-access passwords first, as fresh arrays the caller wipes. Reads
+   * each file (at most 17 bytes, local): called on an I/O thread, it blocks no longer than that.
+   */
   @Override
   public List<VncPassword> passwords() {
-    return passwords.stream().map(p -> new VncPassword(p.secret().clone(), p.viewOnly())).toList();
+    List<VncPassword> result = new ArrayList<>(4);
+    for (PasswordFileSource source : sources) {
+      result.addAll(source.read());
+    }
+    result.sort(Comparator.comparing(VncPassword::viewOnly));
+    boolean empty = result.isEmpty();
+    if (lastEmpty.getAndSet(empty) != empty && empty) {
+      LOG.warn("No VNC password is available: VNC Authentication will refuse every viewer");
+    }
+    return List.copyOf(result);
   }
 
   /** The default password file, {@code ${plugvnc.home}/data/vncpasswd}. */
@@ -97,57 +113,25 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
     return home.resolve("data").resolve("vncpasswd");
   }
 
+  /**
+   * Switches to the files {@code config} names, generating the default one if needed, and reads
+   * them once so that any problem is in the log at activation, not only at the first viewer.
+   */
   private void load(VncAuthConfiguration config) {
     String configured = config.passwordFile().trim();
     Path file = configured.isEmpty() ? defaultFile() : home.resolve(configured);
     if (configured.isEmpty() && !Files.exists(file)) {
       generate(file);
     }
-    List<VncPassword> loaded = new ArrayList<>(read(file, false));
+    List<PasswordFileSource> loaded = new ArrayList<>(2);
+    loaded.add(new PasswordFileSource(file, false));
     String viewOnlyFile = config.viewOnlyPasswordFile().trim();
     if (!viewOnlyFile.isEmpty()) {
-      loaded.addAll(read(home.resolve(viewOnlyFile), true));
+      loaded.add(new PasswordFileSource(home.resolve(viewOnlyFile), true));
     }
-    loaded.sort(Comparator.comparing(VncPassword::viewOnly));
-    if (loaded.isEmpty()) {
-      LOG.warn("No VNC password is available: VNC Authentication will refuse every viewer");
-    }
-    passwords = List.copyOf(loaded);
-  }
-
-  /**
-   * The passwords in {@code file}: the first full-access (unless {@code allViewOnly}), the second
-   * view-only. Any problem is logged with the file's name and yields no password.
-   */
-  private List<VncPassword> read(Path file, boolean allViewOnly) {
-    if (!Files.exists(file)) {
-      LOG.error("VNC password file {} does not exist; it offers no password", file);
-      return List.of();
-    }
-    byte[] content = null;
-    try {
-      if (VncPasswordFiles.readableByOthers(file)) {
-        LOG.warn("VNC password file {} is readable by group or others; restrict it (chmod 600)", file);
-      }
-      content = VncPasswordFiles.readBounded(file);
-      List<byte[]> secrets = VncPasswordFormat.decode(content);
-      List<VncPassword> result = new ArrayList<>(2);
-      for (int i = 0; i < secrets.size(); i++) {
-        if (secrets.get(i).length == 0) {
-          LOG.error("VNC password file {} holds an empty password; it is ignored", file);
-        } else {
-          result.add(new VncPassword(secrets.get(i), allViewOnly || i == 1));
-        }
-      }
-      return result;
-    } catch (IOException | IllegalArgumentException e) {
-      LOG.error("VNC password file {} cannot be used; it offers no password: {}", file, e.getMessage());
-      return List.of();
-    } finally {
-      if (content != null) {
-        Arrays.fill(content, (byte) 0);
-      }
-    }
+    sources = List.copyOf(loaded);
+    lastEmpty.set(false);
+    passwords().forEach(p -> Arrays.fill(p.secret(), (byte) 0));
   }
 
   /** Creates {@code file} with a random password and tells the person at the console what it is. */

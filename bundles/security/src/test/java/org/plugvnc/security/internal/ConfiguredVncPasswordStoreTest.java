@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,21 @@ class ConfiguredVncPasswordStoreTest {
 
   private static String text(VncPassword password) {
     return new String(password.secret(), StandardCharsets.US_ASCII);
+  }
+
+  private static List<String> texts(ConfiguredVncPasswordStore store) {
+    return store.passwords().stream().map(ConfiguredVncPasswordStoreTest::text).toList();
+  }
+
+  private static byte[] encode(String password) {
+    return VncPasswordFormat.encode(password.getBytes(StandardCharsets.US_ASCII), null);
+  }
+
+  /** Lines of the test log that contain {@code fragment}; each test's home makes paths unique. */
+  private static long logLines(String fragment) throws IOException {
+    try (var lines = Files.lines(Path.of("target", "security-tests.log"))) {
+      return lines.filter(l -> l.contains(fragment)).count();
+    }
   }
 
   private Path write(String name, byte[] content) throws IOException {
@@ -177,6 +194,139 @@ class ConfiguredVncPasswordStoreTest {
     ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
     Arrays.fill(store.passwords().get(0).secret(), (byte) 0);
     assertEquals("secret12", text(store.passwords().get(0)));
+  }
+
+  @Test
+  void aRewrittenFileAppliesToTheNextCall() throws IOException {
+    write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    assertEquals(List.of("secret12"), texts(store));
+    write("full", encode("changed1"));
+    assertEquals(List.of("changed1"), texts(store), "no sleep: the very next call sees it");
+  }
+
+  /** Same size, same inode, same last-modified time: only reading the content tells them apart. */
+  @Test
+  void twoRewritesWithinOneClockTickBothApply() throws IOException {
+    FileTime tick = FileTime.fromMillis(1_700_000_000_000L);
+    Path file = write("full", encode("secret12"));
+    Files.setLastModifiedTime(file, tick);
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    assertEquals(List.of("secret12"), texts(store));
+    write("full", encode("second12"));
+    Files.setLastModifiedTime(file, tick);
+    assertEquals(List.of("second12"), texts(store));
+    write("full", encode("third123"));
+    Files.setLastModifiedTime(file, tick);
+    assertEquals(List.of("third123"), texts(store));
+  }
+
+  @Test
+  void aFileTruncatedToAnInvalidLengthOffersNoPasswordUntilItIsValidAgain() throws IOException {
+    write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    assertEquals(List.of("secret12"), texts(store));
+    write("full", new byte[] {1, 2, 3});
+    assertEquals(List.of(), texts(store), "never the old password");
+    write("full", new byte[0]);
+    assertEquals(List.of(), texts(store));
+    write("full", encode("changed1"));
+    assertEquals(List.of("changed1"), texts(store));
+  }
+
+  @Test
+  void aDeletedFileOffersNoPassword() throws IOException {
+    Path file = write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    assertEquals(List.of("secret12"), texts(store));
+    Files.delete(file);
+    assertEquals(List.of(), texts(store));
+  }
+
+  @Test
+  void aDeletedDefaultFileOffersNoPasswordAndIsNotGeneratedAgain() {
+    ConfiguredVncPasswordStore store = activate(TestConfig.DEFAULTS);
+    assertEquals(1, store.passwords().size());
+    assertTrue(home.resolve("data/vncpasswd").toFile().delete());
+    assertEquals(List.of(), texts(store));
+    assertFalse(Files.exists(home.resolve("data/vncpasswd")));
+    assertEquals(1, printed().lines().count(), "one password generated, at activation");
+  }
+
+  @Test
+  void aDirectoryInPlaceOfTheFileOffersNoPassword() throws IOException {
+    Path file = write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    Files.delete(file);
+    Files.createDirectory(file);
+    assertEquals(List.of(), texts(store));
+  }
+
+  @Test
+  void anUnreadableFileOffersNoPassword() throws IOException {
+    Path file = write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    assumeFalse(Files.isReadable(file), "root reads files whatever their mode");
+    assertEquals(List.of(), texts(store));
+  }
+
+  @Test
+  void theViewOnlyFileIsReadAgainToo() throws IOException {
+    write("full", encode("secret12"));
+    write("view", encode("watcher1"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", "view"));
+    assertEquals(List.of("secret12", "watcher1"), texts(store));
+    write("view", encode("watcher2"));
+    List<VncPassword> passwords = store.passwords();
+    assertEquals("watcher2", text(passwords.get(1)));
+    assertTrue(passwords.get(1).viewOnly());
+    write("view", new byte[] {1, 2, 3});
+    assertEquals(List.of("secret12"), texts(store));
+    write("full", new byte[] {1, 2, 3});
+    write("view", encode("watcher3"));
+    passwords = store.passwords();
+    assertEquals(List.of("watcher3"), passwords.stream().map(ConfiguredVncPasswordStoreTest::text).toList());
+    assertTrue(passwords.get(0).viewOnly(), "a broken full-access file promotes nobody");
+  }
+
+  @Test
+  void aBrokenFileIsLoggedOncePerChangeOfState() throws IOException {
+    Path file = write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    long noneBefore = logLines("No VNC password is available");
+    write("full", new byte[] {1, 2, 3});
+    for (int i = 0; i < 20; i++) {
+      assertTrue(store.passwords().isEmpty());
+    }
+    assertEquals(1, logLines(file + " cannot be used: it is 3 bytes long"));
+    assertEquals(noneBefore + 1, logLines("No VNC password is available"), "once, not per viewer");
+    write("full", encode("secret12"));
+    store.passwords();
+    store.passwords();
+    assertEquals(1, logLines(file + " is valid again"));
+    Files.delete(file);
+    store.passwords();
+    store.passwords();
+    assertEquals(1, logLines(file + " does not exist"));
+    assertEquals(1, logLines(file + " cannot be used"));
+  }
+
+  @Test
+  void aGroupReadableFileIsWarnedOncePerChange() throws IOException {
+    Path file = write("open", encode("secret12"));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("open", ""));
+    for (int i = 0; i < 20; i++) {
+      assertEquals(List.of("secret12"), texts(store));
+    }
+    assertEquals(1, logLines(file + " is readable by group or others"));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    store.passwords();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    store.passwords();
+    store.passwords();
+    assertEquals(2, logLines(file + " is readable by group or others"));
   }
 
   @Test
