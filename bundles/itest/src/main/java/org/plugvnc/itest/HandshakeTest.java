@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
@@ -64,16 +66,38 @@ class HandshakeTest {
     }
   }
 
-  @Test
-  void malformedVersionStringClosesTheConnection() throws IOException {
+  /** As TigerVNC: the 3.7+ failure form (no security types, then the reason), then the close. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"RFB 003.00x\n", "RFB 004.000\n", "RFB 003.002\n", "HTTP/1.1 GET\n"})
+  void aVersionTheServerRefusesGetsAReason(String version) throws IOException {
     try (Socket s = new Socket("127.0.0.1", server.port)) {
       s.setSoTimeout(5000);
-      InputStream in = s.getInputStream();
+      DataInputStream in = new DataInputStream(s.getInputStream());
       assertEquals("RFB 003.008\n", new String(in.readNBytes(12), StandardCharsets.US_ASCII));
       OutputStream out = s.getOutputStream();
-      out.write("RFB 003.00x\n".getBytes(StandardCharsets.US_ASCII));
+      out.write(version.getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      assertEquals(-1, in.read(), "the server must close after a malformed version");
+      assertEquals(0, in.readUnsignedByte(), "no security types");
+      String reason = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+      assertTrue(reason.contains("3.8"), reason);
+      assertEquals(-1, in.read(), "then the server closes");
+    }
+  }
+
+  /** The details (configured and registered types) are for the log, not for whoever connects. */
+  @Test
+  void theRefusalForNoUsableTypeShowsNoConfiguration() throws Exception {
+    server = ServerFixture.start(cm, "19", Map.of());
+    try (Socket s = new Socket("127.0.0.1", server.port)) {
+      s.setSoTimeout(5000);
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      in.readNBytes(12);
+      s.getOutputStream().write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+      assertEquals(0, in.readUnsignedByte(), "no security types");
+      String reason = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+      assertFalse(reason.isBlank());
+      assertFalse(reason.contains("configured") || reason.contains("registered")
+          || reason.contains("19"), reason);
     }
   }
 

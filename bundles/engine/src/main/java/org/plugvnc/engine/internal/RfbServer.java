@@ -2,6 +2,7 @@ package org.plugvnc.engine.internal;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,10 +26,12 @@ import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
 import org.plugvnc.engine.internal.net.NettyTransport;
+import org.plugvnc.engine.internal.net.PreAuthLimits;
 import org.plugvnc.engine.internal.net.ServerContext;
 import org.plugvnc.engine.internal.net.ServerSettings;
 import org.plugvnc.engine.internal.net.Session;
 import org.plugvnc.engine.internal.net.SessionRegistry;
+import org.plugvnc.engine.internal.net.SharedMessage;
 import org.plugvnc.engine.internal.registry.RankedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +65,9 @@ public final class RfbServer implements ServerContext, ClipboardListener {
         return t;
       });
   private volatile ServerSettings settings;
-  private volatile AuthFailureThrottle authFailures;
+  /** Kept across configuration changes: an edit must not lift a block. */
+  private final AuthFailureThrottle authFailures = new AuthFailureThrottle(System::nanoTime);
+  private final PreAuthLimits preAuthLimits = new PreAuthLimits();
   private volatile String backendName;
   private volatile Clipboard clipboard;
   private InetSocketAddress boundTo;
@@ -90,17 +95,19 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   private void apply(ServerConfiguration config) {
     settings = new ServerSettings(SecurityTypeNames.parse(config.securityTypes()),
         config.sharePolicy(), config.desktopName(), config.maxCutText(),
-        config.handshakeTimeoutSeconds() * 1000L);
+        config.handshakeTimeoutSeconds() * 1000L, config.sendBufferHighWater(),
+        Math.max(config.sendBufferLimit(), 2L * config.sendBufferHighWater()));
     backendName = config.backend();
-    authFailures = new AuthFailureThrottle(config.blacklistThreshold(),
-        config.blacklistTimeoutSeconds() * 1000L, System::nanoTime);
+    authFailures.configure(Math.max(0, config.blacklistThreshold()),
+        Math.max(0, config.blacklistTimeoutSeconds()) * 1000L);
+    preAuthLimits.configure(Math.max(0, config.maxUnauthenticatedPerAddress()),
+        Math.max(0, config.maxUnauthenticated()));
     selectBackend();
   }
 
   private void listen(ServerConfiguration config) throws InterruptedException {
     try {
-      boundTo = transport.bind(new InetSocketAddress(config.bindAddress(), config.port()), this,
-          config.sendBufferHighWater());
+      boundTo = transport.bind(new InetSocketAddress(config.bindAddress(), config.port()), this);
     } catch (RuntimeException e) {
       LOG.error("plugvnc: cannot listen on {}:{}: {}", config.bindAddress(), config.port(), e.toString());
       if (boundTo == null) {
@@ -118,7 +125,7 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   void deactivate() {
     sessions.closeAll("the server is stopping");
     transport.close();
-    desktop.useBackend(null);
+    desktop.close();
     workers.shutdownNow();
     LOG.info("plugvnc: stopped listening on {}", boundTo);
   }
@@ -178,10 +185,17 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     }
   }
 
+  /** Encodes the text once, for every viewer (a megabyte copied per viewer would add up). */
   @Override
   public void clipboardChanged(String text, Object origin) {
-    for (Session s : sessions.sessions()) {
-      s.clipboardChanged(text, origin);
+    List<Session> viewers = sessions.sessions();
+    if (viewers.isEmpty()) {
+      return;
+    }
+    try (SharedMessage message = SharedMessage.serverCutText(text)) {
+      for (Session s : viewers) {
+        s.clipboardChanged(message, origin);
+      }
     }
   }
 
@@ -218,6 +232,11 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   @Override
   public AuthFailureThrottle authFailures() {
     return authFailures;
+  }
+
+  @Override
+  public PreAuthLimits preAuthLimits() {
+    return preAuthLimits;
   }
 
   @Override

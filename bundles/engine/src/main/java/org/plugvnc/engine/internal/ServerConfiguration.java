@@ -61,7 +61,25 @@ import org.plugvnc.engine.internal.net.SharePolicy;
   int blacklistTimeoutSeconds() default 10;
 
   @AttributeDefinition(name = "Send buffer high-water mark",
-      description = "Bytes queued for a viewer above which no further update is encoded until it "
-          + "drains (changes keep merging meanwhile).", min = "65536")
-  int sendBufferHighWater() default 4194304;
+      description = "Bytes queued for a viewer above which nothing more is handed to its socket "
+          + "until it drains to half of it: updates wait (changes keep merging) and a newer "
+          + "colour map, clipboard text or bell replaces one still waiting. The kernel's socket "
+          + "buffer comes on top. Applies to viewers connecting later.", min = "65536")
+  int sendBufferHighWater() default 262144;
+
+  @AttributeDefinition(name = "Send buffer limit",
+      description = "Bytes queued for a viewer past which it is closed as not reading. Only a single "
+          + "message larger than this reaches it (a Raw update of a very large desktop); applies "
+          + "to viewers connecting later.", min = "1048576")
+  int sendBufferLimit() default 67108864;
+
+  @AttributeDefinition(name = "Unauthenticated connections per address",
+      description = "Connections from one address that may be in the handshake (not yet "
+          + "authenticated) at once; more are refused with a reason. 0: no limit.", min = "0")
+  int maxUnauthenticatedPerAddress() default 100;
+
+  @AttributeDefinition(name = "Unauthenticated connections",
+      description = "Connections from all addresses that may be in the handshake at once; more are "
+          + "refused with a reason. 0: no limit.", min = "0")
+  int maxUnauthenticated() default 1000;
 }

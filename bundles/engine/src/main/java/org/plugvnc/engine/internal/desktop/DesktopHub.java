@@ -2,6 +2,12 @@ package org.plugvnc.engine.internal.desktop;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.plugvnc.api.capture.CaptureBackend;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.DesktopListener;
@@ -19,11 +25,21 @@ import org.slf4j.LoggerFactory;
  * while at least one viewer is attached, with its changes fanned out to every attached viewer.
  * While no backend is available a black framebuffer of the last size stands in, so that viewers
  * are never dropped for a backend going away.
+ *
+ * <p>Starting and stopping a backend may take a while (connecting to an X server; {@code stop()}
+ * may wait for a capture thread), so every attach, detach and backend change runs on the hub's own
+ * thread, one at a time, never on a Netty I/O thread: one viewer arriving or leaving must not stall
+ * the other sessions sharing its event loop.
  */
-public final class DesktopHub {
+public final class DesktopHub implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DesktopHub.class);
 
+  private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "plugvnc-desktop");
+    t.setDaemon(true);
+    return t;
+  });
   private final List<DesktopClient> clients = new CopyOnWriteArrayList<>();
   private volatile CaptureBackend backend;
   private volatile boolean running;
@@ -62,26 +78,61 @@ public final class DesktopHub {
     return running ? backend : null;
   }
 
-  /** Attaches an authenticated viewer; the first one starts the backend. */
-  public synchronized void attach(DesktopClient c) {
-    clients.add(c);
-    if (clients.size() == 1) {
-      startBackend();
-    }
+  /**
+   * Attaches an authenticated viewer; the first one starts the backend. Returns at once; {@code
+   * started} runs on the hub's thread once the backend runs (or failed to start, in which case
+   * {@code c} was told through {@link DesktopClient#desktopFailed} first). Any thread.
+   */
+  public void attach(DesktopClient c, Runnable started) {
+    lifecycle.execute(() -> {
+      clients.add(c);
+      if (clients.size() == 1) {
+        startBackend();
+      }
+      started.run();
+    });
   }
 
-  /** Detaches a viewer; the last one stops the backend. */
-  public synchronized void detach(DesktopClient c) {
-    if (clients.remove(c) && clients.isEmpty()) {
-      stopBackend();
-    }
+  /** Detaches a viewer; the last one stops the backend. Returns at once. Any thread. */
+  public void detach(DesktopClient c) {
+    lifecycle.execute(() -> {
+      if (clients.remove(c) && clients.isEmpty()) {
+        stopBackend();
+      }
+    });
   }
 
   /**
-   * Uses {@code next} from now on (null: none). Attached viewers see the new desktop as a resize
-   * to its size, or a full repaint when the size is the same.
+   * Uses {@code next} from now on (null: none), returning once the change is done. Attached viewers
+   * see the new desktop as a resize to its size, or a full repaint when the size is the same. Called
+   * by the server component on a framework thread, never on an I/O thread.
    */
-  public synchronized void useBackend(CaptureBackend next) {
+  public void useBackend(CaptureBackend next) {
+    Future<?> done = lifecycle.submit(() -> switchTo(next));
+    try {
+      done.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      LOG.error("switching the capture backend failed", e.getCause());
+    } catch (TimeoutException e) {
+      LOG.warn("switching the capture backend takes more than 10 s; it goes on in the background");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the backend and the hub's thread, waiting briefly. */
+  @Override
+  public void close() {
+    useBackend(null);
+    lifecycle.shutdown();
+    try {
+      lifecycle.awaitTermination(3, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void switchTo(CaptureBackend next) {
     if (next == backend) {
       return;
     }
@@ -161,7 +212,7 @@ public final class DesktopHub {
     @Override
     public void resized(int width, int height) {
       if (current()) {
-        // No hub lock here: stop() may hold it while waiting for the very thread calling us.
+        // Not on the hub thread: stop() may be running there, waiting for the very thread calling us.
         CaptureBackend b = backend;
         if (b != null) {
           framebuffer = b.framebuffer();

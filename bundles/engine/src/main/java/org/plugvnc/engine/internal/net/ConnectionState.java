@@ -10,6 +10,8 @@ public enum ConnectionState {
   SECURITY_HANDSHAKE,
   /** Authenticated: waiting for ClientInit. */
   CLIENT_INIT,
+  /** ClientInit received: the desktop is starting; ServerInit goes out once it has. */
+  SERVER_INIT,
   /** Initialised: client messages, framebuffer updates. */
   NORMAL,
   /** Closing or closed: everything more is ignored. */

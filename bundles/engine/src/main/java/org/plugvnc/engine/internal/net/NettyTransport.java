@@ -31,7 +31,7 @@ public final class NettyTransport implements AutoCloseable {
    * @throws InterruptedException if interrupted while binding
    * @throws io.netty.channel.ChannelException (or an IOException) if the address cannot be bound
    */
-  public InetSocketAddress bind(InetSocketAddress address, ServerContext server, int highWater)
+  public InetSocketAddress bind(InetSocketAddress address, ServerContext server)
       throws InterruptedException {
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, workers)
@@ -39,11 +39,11 @@ public final class NettyTransport implements AutoCloseable {
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-            new WriteBufferWaterMark(highWater / 2, highWater))
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            int highWater = server.settings().sendBufferHighWater();
+            ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
             ch.pipeline().addLast("rfb", new RfbConnection(server));
           }
         });

@@ -1,10 +1,12 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.plugvnc.engine.internal.protocol.ProtocolException;
@@ -28,6 +30,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
   private SecurityPhase security;
   private Session session;
   private ScheduledFuture<?> handshakeTimer;
+  private PreAuthLimits.Ticket ticket;
   private int minor;
 
   /** A connection served with {@code server}'s settings and plug-ins. */
@@ -38,6 +41,8 @@ public final class RfbConnection extends ByteToMessageDecoder {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
+    // Counted from the accept; a refusal is sent once the viewer has told its version.
+    ticket = server.preAuthLimits().open(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
     long timeout = server.settings().handshakeTimeoutMillis();
     handshakeTimer = ctx.executor().schedule(
         () -> fail("no complete handshake within " + timeout + " ms"), timeout, TimeUnit.MILLISECONDS);
@@ -72,6 +77,8 @@ public final class RfbConnection extends ByteToMessageDecoder {
         return security.receive(in);
       case CLIENT_INIT:
         return readClientInit(in);
+      case SERVER_INIT:
+        return false; // the viewer should wait for ServerInit; what it sent waits too
       case NORMAL:
         return session.read(in);
       case CLOSED:
@@ -86,9 +93,19 @@ public final class RfbConnection extends ByteToMessageDecoder {
     }
     byte[] version = new byte[ProtocolVersion.LENGTH];
     in.readBytes(version);
-    minor = ProtocolVersion.negotiate(version);
+    try {
+      minor = ProtocolVersion.negotiate(version);
+    } catch (ProtocolException e) {
+      // As TigerVNC does: the failure form of the version the server announced (3.8), a zero
+      // count of security types and the reason, which the viewer can show.
+      ByteBuf out = ctx.alloc().buffer();
+      ServerMessageWriter.securityTypesFailure(out, e.getMessage()
+          + "; this server speaks RFB 3.3, 3.7 and 3.8");
+      closeAfter(out, e.getMessage());
+      return false;
+    }
     LOG.debug("{}: protocol 3.{}", remote(), minor);
-    security = new SecurityPhase(this, server, minor);
+    security = new SecurityPhase(this, server, minor, ticket);
     security.offer();
     return true;
   }
@@ -100,13 +117,34 @@ public final class RfbConnection extends ByteToMessageDecoder {
     boolean shared = in.readUnsignedByte() != 0;
     session = new Session(ctx, server, security.identity(), remote());
     if (!session.admit(shared)) {
+      // ClientInit has no failure message in RFB: the refusal is the close, and the log says why.
       state = ConnectionState.CLOSED;
+      ctx.close();
       return false;
     }
-    handshakeTimer.cancel(false);
-    state = ConnectionState.NORMAL;
-    session.start();
-    return true;
+    state = ConnectionState.SERVER_INIT;
+    session.start(() -> {
+      if (state == ConnectionState.SERVER_INIT) {
+        handshakeTimer.cancel(false);
+        state = ConnectionState.NORMAL;
+        resumeDecoding();
+      }
+    });
+    return false;
+  }
+
+  /**
+   * Decodes bytes that arrived while the connection waited for something else (an asynchronous
+   * security check, the desktop starting): Netty calls {@link #decode} only when more bytes
+   * arrive, and a viewer that already sent its next message may send nothing more until answered.
+   * I/O thread.
+   */
+  void resumeDecoding() {
+    try {
+      channelRead(ctx, Unpooled.EMPTY_BUFFER);
+    } catch (Exception e) {
+      exceptionCaught(ctx, e);
+    }
   }
 
   /** Where the connection stands. */
@@ -168,6 +206,9 @@ public final class RfbConnection extends ByteToMessageDecoder {
     state = ConnectionState.CLOSED;
     if (handshakeTimer != null) {
       handshakeTimer.cancel(false);
+    }
+    if (ticket != null) {
+      ticket.close();
     }
     if (session != null) {
       session.ended();

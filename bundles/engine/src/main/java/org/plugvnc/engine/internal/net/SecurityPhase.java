@@ -33,26 +33,41 @@ final class SecurityPhase implements SecurityContext {
 
   private static final Logger LOG = LoggerFactory.getLogger(SecurityPhase.class);
 
+  static final String TOO_MANY_FAILURES =
+      "too many authentication failures from this address; try again later";
+
   private final RfbConnection conn;
   private final ServerContext server;
   private final int minor;
+  private final PreAuthLimits.Ticket ticket;
   private List<Integer> offered = List.of();
   private Map<Integer, SecurityTypeFactory> factories = Map.of();
   private int chosen = Rfb.SECURITY_INVALID;
   private SecurityHandshake handshake;
   private ByteBuf pendingOut;
   private Identity identity;
+  private AuthFailureThrottle.Judgement judgement;
+  private boolean checking;
 
-  SecurityPhase(RfbConnection conn, ServerContext server, int minor) {
+  SecurityPhase(RfbConnection conn, ServerContext server, int minor, PreAuthLimits.Ticket ticket) {
     this.conn = conn;
+    this.ticket = ticket;
     this.server = server;
     this.minor = minor;
   }
 
-  /** Sends the offer (3.7+) or the server's choice (3.3), or fails when there is nothing to offer. */
+  /**
+   * Sends the offer (3.7+) or the server's choice (3.3), or fails with a reason: the address is
+   * blocked, too many connections wait to authenticate ({@code ticket} refused), or there is
+   * nothing to offer.
+   */
   void offer() {
     if (server.authFailures().blocked(address())) {
-      fail("too many security failures from this address; try again later");
+      fail(TOO_MANY_FAILURES);
+      return;
+    }
+    if (!ticket.admitted()) {
+      fail(ticket.refusal());
       return;
     }
     factories = server.securityTypes();
@@ -64,8 +79,10 @@ final class SecurityPhase implements SecurityContext {
     }
     offered = List.copyOf(types);
     if (offered.isEmpty()) {
-      fail("no security type is available (configured: " + server.settings().securityTypes()
-          + ", registered: " + factories.keySet() + ")");
+      // The details help the operator; whoever connects learns nothing of the configuration.
+      LOG.warn("{}: no security type to offer (configured: {}, registered: {}, protocol 3.{})",
+          conn.remote(), server.settings().securityTypes(), factories.keySet(), minor);
+      fail("no security type this viewer can use is available");
       return;
     }
     ByteBuf out = conn.ctx().alloc().buffer();
@@ -102,7 +119,8 @@ final class SecurityPhase implements SecurityContext {
     }
     int type = in.readUnsignedByte();
     if (!offered.contains(type)) {
-      refuse("security type " + Rfb.securityTypeName(type) + " was not offered");
+      server.authFailures().failed(address()); // a try at skipping authentication counts
+      sendRefusal("security type " + Rfb.securityTypeName(type) + " was not offered");
       return false;
     }
     begin(type);
@@ -123,8 +141,21 @@ final class SecurityPhase implements SecurityContext {
   /**
    * Hands received bytes to the handshake. True when the loop may go on: the handshake finished
    * with success, or consumed a message and waits for the next.
+   *
+   * <p>The throttle decides before each call whether an answer from this address may be judged at
+   * all (see {@link AuthFailureThrottle#judge}): parallel handshakes cannot get more answers judged
+   * than the blacklist threshold allows. While an asynchronous check runs, nothing more is handed
+   * to the handshake; what arrives waits until the verdict.
    */
   boolean receive(ByteBuf in) {
+    if (checking) {
+      return false;
+    }
+    judgement = server.authFailures().judge(address());
+    if (judgement == null) {
+      refuseUnjudged(TOO_MANY_FAILURES);
+      return false;
+    }
     ByteBuffer view = in.nioBuffer();
     int before = view.position();
     ByteBuf out = conn.ctx().alloc().buffer();
@@ -132,22 +163,36 @@ final class SecurityPhase implements SecurityContext {
     HandshakeResult result;
     try {
       result = handshake.receive(view, new ByteBufRfbOutput(out));
+    } catch (RuntimeException e) {
+      out.release();
+      LOG.error("{}: security type {} failed", conn.remote(), Rfb.securityTypeName(chosen), e);
+      refuseUnjudged("the server could not check the authentication");
+      return false;
     } finally {
       pendingOut = null;
     }
-    int consumed = view.position() - before;
-    in.skipBytes(consumed);
+    in.skipBytes(view.position() - before);
     flush(out);
-    finish(result);
+    if (result.status() == HandshakeResult.Status.INCOMPLETE && !checking) {
+      endJudgement(null); // no verdict: the handshake needs more bytes
+    } else if (result.status() != HandshakeResult.Status.INCOMPLETE) {
+      finish(result);
+    }
     return result.status() == HandshakeResult.Status.SUCCESS
-        || (result.status() == HandshakeResult.Status.INCOMPLETE && consumed > 0);
+        || (result.status() == HandshakeResult.Status.INCOMPLETE && !checking
+            && view.position() > before);
   }
 
+  /** Takes a verdict; a success from an address blocked meanwhile is refused, uncounted. */
   private void finish(HandshakeResult result) {
     switch (result.status()) {
       case SUCCESS:
+        if (!endJudgement(result)) {
+          refuseUnjudged(TOO_MANY_FAILURES);
+          return;
+        }
         identity = result.identity();
-        server.authFailures().succeeded(address());
+        ticket.close();
         LOG.info("{}: authenticated ({}, {}{})", conn.remote(), Rfb.securityTypeName(chosen),
             identity.name(), identity.viewOnly() ? ", view-only" : "");
         if (sendsResultOnSuccess()) {
@@ -158,11 +203,33 @@ final class SecurityPhase implements SecurityContext {
         conn.enter(ConnectionState.CLIENT_INIT);
         return;
       case FAILURE:
-        refuse(result.reason());
+        endJudgement(result);
+        sendRefusal(result.reason());
         return;
       default:
         return;
     }
+  }
+
+  /**
+   * Ends the judgement in progress with {@code verdict} (null: none); true unless a success must be
+   * refused because the address got blocked while it was judged.
+   */
+  private boolean endJudgement(HandshakeResult verdict) {
+    AuthFailureThrottle.Judgement j = judgement;
+    judgement = null;
+    if (j == null) {
+      return verdict == null || verdict.status() != HandshakeResult.Status.SUCCESS;
+    }
+    if (verdict == null) {
+      j.abandoned();
+      return true;
+    }
+    if (verdict.status() == HandshakeResult.Status.FAILURE) {
+      j.failed();
+      return true;
+    }
+    return j.succeeded();
   }
 
   /** RFC 6143 7.1.3: 3.3 and 3.7 send no SecurityResult after None. */
@@ -170,8 +237,13 @@ final class SecurityPhase implements SecurityContext {
     return !(chosen == Rfb.SECURITY_NONE && minor < 8);
   }
 
-  private void refuse(String reason) {
-    server.authFailures().failed(address());
+  /** Refuses for a reason the throttle does not count (no answer was judged). */
+  private void refuseUnjudged(String reason) {
+    endJudgement(null);
+    sendRefusal(reason);
+  }
+
+  private void sendRefusal(String reason) {
     ByteBuf out = conn.ctx().alloc().buffer();
     ServerMessageWriter.securityResultFailed(out, minor, reason);
     conn.closeAfter(out, "security failed: " + reason);
@@ -209,30 +281,74 @@ final class SecurityPhase implements SecurityContext {
     conn.ctx().pipeline().addFirst("tls", new SslHandler(engine));
   }
 
+  /**
+   * Runs {@code check} on a worker; its verdict is taken on the I/O thread as if {@link
+   * SecurityHandshake#receive} had returned it, and bytes that arrived meanwhile (ClientInit) are
+   * decoded then. The judgement taken for the answer stays in progress until the verdict, so slow
+   * checks in parallel cannot escape the throttle either. Any thread.
+   */
   @Override
   public void resume(Supplier<HandshakeResult> check) {
-    try {
-      runCheck(check);
-    } catch (RejectedExecutionException e) {
-      conn.ctx().executor().execute(() -> finish(HandshakeResult.failure("the server is busy")));
+    if (conn.ctx().executor().inEventLoop()) {
+      startCheck(check);
+    } else {
+      conn.ctx().executor().execute(() -> startCheck(check));
     }
   }
 
-  private void runCheck(Supplier<HandshakeResult> check) {
-    server.workers().execute(() -> {
-      HandshakeResult r;
-      try {
-        r = check.get();
-      } catch (RuntimeException e) {
-        LOG.warn("{}: credential check failed", conn.remote(), e);
-        r = HandshakeResult.failure("authentication could not be checked");
+  private void startCheck(Supplier<HandshakeResult> check) {
+    if (conn.state() != ConnectionState.SECURITY_HANDSHAKE || checking) {
+      return;
+    }
+    if (judgement == null) {
+      judgement = server.authFailures().judge(address());
+      if (judgement == null) {
+        refuseUnjudged(TOO_MANY_FAILURES);
+        return;
       }
-      HandshakeResult result = r;
-      conn.ctx().executor().execute(() -> {
-        if (conn.state() == ConnectionState.SECURITY_HANDSHAKE) {
-          finish(result); // not after a timeout or a disconnect closed the connection meanwhile
-        }
+    }
+    checking = true;
+    try {
+      server.workers().execute(() -> {
+        HandshakeResult verdict = runCheck(check);
+        conn.ctx().executor().execute(() -> deliver(verdict));
       });
-    });
+    } catch (RejectedExecutionException e) {
+      checking = false;
+      LOG.warn("{}: no worker free for the credential check", conn.remote());
+      refuseUnjudged("the server is busy; try again later");
+    }
+  }
+
+  private HandshakeResult runCheck(Supplier<HandshakeResult> check) {
+    try {
+      HandshakeResult r = check.get();
+      if (r == null || r.status() == HandshakeResult.Status.INCOMPLETE) {
+        throw new IllegalStateException("a check returned " + r + " instead of a verdict");
+      }
+      return r;
+    } catch (RuntimeException e) {
+      LOG.warn("{}: credential check failed", conn.remote(), e);
+      return null;
+    }
+  }
+
+  /** I/O thread: the verdict of an asynchronous check (null: the check itself failed). */
+  private void deliver(HandshakeResult verdict) {
+    checking = false;
+    if (conn.state() != ConnectionState.SECURITY_HANDSHAKE) {
+      // Closed meanwhile (timeout, disconnect): a wrong answer still counts, or closing right
+      // after answering would be a way around the throttle.
+      endJudgement(verdict != null && verdict.status() == HandshakeResult.Status.FAILURE ? verdict : null);
+      return;
+    }
+    if (verdict == null) {
+      refuseUnjudged("the server could not check the authentication");
+      return;
+    }
+    finish(verdict);
+    if (conn.state() == ConnectionState.CLIENT_INIT) {
+      conn.resumeDecoding();
+    }
   }
 }

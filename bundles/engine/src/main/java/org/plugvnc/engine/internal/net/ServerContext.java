@@ -34,6 +34,9 @@ public interface ServerContext {
   /** Addresses refused for failing authentication too often. */
   AuthFailureThrottle authFailures();
 
+  /** Bounds on connections that have not authenticated yet. */
+  PreAuthLimits preAuthLimits();
+
   /** Runs blocking work (a JAAS login) off the I/O threads. */
   ExecutorService workers();
 }

@@ -10,10 +10,15 @@ import java.util.List;
  * @param desktopName the name sent in ServerInit
  * @param maxCutText the longest ClientCutText accepted, in bytes
  * @param handshakeTimeoutMillis how long a connection may take to reach the normal phase
+ * @param sendBufferHighWater bytes queued for a viewer above which nothing more is handed to its
+ *     socket (updates merge, superseding messages replace each other)
+ * @param sendBufferLimit bytes queued for a viewer past which it is closed
  */
 public record ServerSettings(
     List<Integer> securityTypes,
     SharePolicy sharePolicy,
     String desktopName,
     int maxCutText,
-    long handshakeTimeoutMillis) {}
+    long handshakeTimeoutMillis,
+    int sendBufferHighWater,
+    long sendBufferLimit) {}

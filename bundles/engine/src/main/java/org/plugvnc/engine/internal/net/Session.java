@@ -39,6 +39,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   private final Identity identity;
   private final String remote;
   private final ClientMessageReader reader;
+  private final Outbox outbox;
   private final UpdateScheduler updates;
   private PixelWriter pixels = PixelWriters.forFormat(PixelFormat.RGB888);
   private boolean attached;
@@ -50,38 +51,49 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     this.identity = identity;
     this.remote = remote;
     this.reader = new ClientMessageReader(this, server.settings().maxCutText());
-    this.updates = new UpdateScheduler(ctx, server.desktop(), new SessionEncoders(server::encoders));
+    this.outbox = new Outbox(ctx, server.settings().sendBufferLimit(), this::close);
+    this.updates = new UpdateScheduler(outbox, server.desktop(), new SessionEncoders(server::encoders));
   }
 
-  /** Applies the share policy to ClientInit's flag; false (and closed) when refused. */
+  /**
+   * Applies the share policy to ClientInit's flag, registering the session in the same atomic step
+   * as the decision (two exclusive viewers arriving together cannot both stay); false when refused.
+   * A view-only viewer cannot take exclusive access: its shared=0 counts as shared, as in TigerVNC.
+   */
   boolean admit(boolean shared) {
     SharePolicy policy = server.settings().sharePolicy();
-    if (shared || policy == SharePolicy.SHARED) {
-      return true;
+    boolean exclusive = !shared && policy != SharePolicy.SHARED;
+    if (exclusive && identity.viewOnly()) {
+      LOG.info("{}: a view-only viewer asked for exclusive access; it shares the desktop", remote);
+      exclusive = false;
     }
-    if (policy == SharePolicy.REFUSE && !server.sessions().sessions().isEmpty()) {
+    if (!server.sessions().admit(this, exclusive, policy)) {
       LOG.warn("{}: refused: asked for exclusive access while other viewers are connected "
           + "(sharePolicy=REFUSE)", remote);
-      ctx.close();
       return false;
     }
-    server.sessions().closeOthers(this, "another viewer asked for exclusive access");
     return true;
   }
 
-  /** Attaches to the desktop and sends ServerInit. */
-  void start() {
-    server.sessions().add(this);
-    server.desktop().attach(this);
+  /**
+   * Attaches to the desktop, which starts its backend off the I/O threads if this is the first
+   * viewer; ServerInit goes out once that is done, with the size the desktop then has, and
+   * {@code started} runs on this session's I/O thread.
+   */
+  void start(Runnable started) {
     attached = true;
-    Framebuffer fb = server.desktop().framebuffer();
-    updates.init(fb.width(), fb.height(), pixels);
-    ByteBuf out = ctx.alloc().buffer();
-    ServerMessageWriter.serverInit(out, fb.width(), fb.height(), PixelFormat.RGB888,
-        server.settings().desktopName());
-    ctx.writeAndFlush(out);
-    LOG.info("{}: session started ({}x{}, {} viewer(s))", remote, fb.width(), fb.height(),
-        server.sessions().sessions().size());
+    server.desktop().attach(this, () -> onLoop(() -> {
+      Framebuffer fb = server.desktop().framebuffer();
+      updates.init(fb.width(), fb.height(), pixels);
+      ByteBuf out = outbox.alloc().buffer();
+      ServerMessageWriter.serverInit(out, fb.width(), fb.height(), PixelFormat.RGB888,
+          server.settings().desktopName());
+      outbox.send(out);
+      outbox.open();
+      LOG.info("{}: session started ({}x{}, {} viewer(s))", remote, fb.width(), fb.height(),
+          server.sessions().sessions().size());
+      started.run();
+    }));
   }
 
   /** Reads one client message; false when more bytes are needed. */
@@ -95,11 +107,11 @@ public final class Session implements ClientMessageHandler, DesktopClient {
       throw new ProtocolException("invalid pixel format " + format + ": " + p);
     });
     pixels = PixelWriters.forFormat(format);
-    PixelWriters.colourMap(pixels).ifPresent(map -> {
-      ByteBuf out = ctx.alloc().buffer();
+    PixelWriters.colourMap(pixels).ifPresent(map -> outbox.offer(Outbox.Slot.COLOUR_MAP, alloc -> {
+      ByteBuf out = alloc.buffer(6 + 6 * map.length);
       ServerMessageWriter.setColourMapEntries(out, 0, map);
-      ctx.write(out);
-    });
+      return out;
+    }));
     updates.pixelFormat(pixels);
   }
 
@@ -138,18 +150,14 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     }
   }
 
-  /** Sends clipboard text set by someone else, as ISO 8859-1 (unmappable characters become '?'). */
-  public void clipboardChanged(String text, Object origin) {
-    if (origin == this) {
-      return;
+  /**
+   * Sends clipboard text set by someone else (a ServerCutText shared by every session); replaces
+   * text still waiting for this viewer. Any thread.
+   */
+  public void clipboardChanged(SharedMessage text, Object origin) {
+    if (origin != this) {
+      outbox.offer(Outbox.Slot.CUT_TEXT, text.share());
     }
-    ctx.executor().execute(() -> {
-      if (!closed) {
-        ByteBuf out = ctx.alloc().buffer(8 + text.length());
-        ServerMessageWriter.serverCutText(out, text.getBytes(StandardCharsets.ISO_8859_1));
-        ctx.writeAndFlush(out);
-      }
-    });
   }
 
   @Override
@@ -179,10 +187,10 @@ public final class Session implements ClientMessageHandler, DesktopClient {
 
   @Override
   public void desktopBell() {
-    onLoop(() -> {
-      ByteBuf out = ctx.alloc().buffer(1);
+    outbox.offer(Outbox.Slot.BELL, alloc -> {
+      ByteBuf out = alloc.buffer(1);
       ServerMessageWriter.bell(out);
-      ctx.writeAndFlush(out);
+      return out;
     });
   }
 
@@ -193,6 +201,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
 
   /** The socket drained below its low-water mark: an update held back may go now. */
   void writable() {
+    outbox.drain();
     updates.trySend();
   }
 
@@ -223,6 +232,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
       if (!closed) {
         LOG.warn("{}: closing: {}", remote, reason);
         closed = true;
+        outbox.close();
         ctx.close();
       }
     });
@@ -231,6 +241,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   /** The connection is gone: detach and release. */
   void ended() {
     closed = true;
+    outbox.close();
     server.sessions().remove(this);
     if (attached) {
       attached = false;

@@ -1,7 +1,6 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.encoding.PixelWriter;
 import org.plugvnc.api.pixel.Point;
@@ -23,7 +22,7 @@ import org.plugvnc.engine.internal.update.UpdateWriter;
  */
 final class UpdateScheduler {
 
-  private final ChannelHandlerContext ctx;
+  private final Outbox outbox;
   private final DesktopHub desktop;
   private final SessionEncoders encoders;
   /** Requested areas are merged into at most this many rectangles (over-covering is harmless). */
@@ -40,8 +39,8 @@ final class UpdateScheduler {
   private boolean resizePending;
   private boolean cursorPending;
 
-  UpdateScheduler(ChannelHandlerContext ctx, DesktopHub desktop, SessionEncoders encoders) {
-    this.ctx = ctx;
+  UpdateScheduler(Outbox outbox, DesktopHub desktop, SessionEncoders encoders) {
+    this.outbox = outbox;
     this.desktop = desktop;
     this.encoders = encoders;
   }
@@ -52,18 +51,26 @@ final class UpdateScheduler {
     this.pixels = writer;
   }
 
+  /** A new pixel format: the cursor goes again in it, to a viewer that takes cursors. */
   void pixelFormat(PixelWriter writer) {
     this.pixels = writer;
+    cursorPending |= settings.cursor();
+    trySend();
   }
 
+  /** A new SetEncodings; a cursor newly listed answers a request already pending. */
   void settings(ClientSettings next) {
     // Sent when newly listed; never to a viewer that stopped listing it.
     cursorPending = next.cursor() && (cursorPending || !settings.cursor());
     settings = next;
     encoders.configure(next.encodingSettings());
+    trySend();
   }
 
   void request(boolean incremental, Rect area) {
+    if (bounds == null) {
+      return; // before ServerInit: a viewer that does not wait for it gets nothing yet
+    }
     Rect clipped = area.intersect(bounds);
     // Bounded: a viewer sending thousands of tiny requests must not make merging quadratic.
     requested = requested.union(clipped).simplified(MAX_REQUEST_RECTS);
@@ -75,11 +82,17 @@ final class UpdateScheduler {
   }
 
   void damage(Region region) {
+    if (bounds == null) {
+      return;
+    }
     tracker.damage(region.intersect(bounds));
     trySend();
   }
 
   void copy(Rect target, Point source) {
+    if (bounds == null) {
+      return;
+    }
     Rect src = target.translate(source.x() - target.x(), source.y() - target.y());
     if (bounds.contains(target) && bounds.contains(src)) {
       tracker.copy(target, source);
@@ -91,6 +104,9 @@ final class UpdateScheduler {
 
   /** A new desktop size; false when the viewer cannot be told (no DesktopSize support). */
   boolean resize(int width, int height) {
+    if (bounds == null) {
+      return true; // ServerInit, still to come, tells the size
+    }
     Rect next = new Rect(0, 0, width, height);
     if (next.equals(bounds)) {
       tracker.reset(bounds);
@@ -116,7 +132,7 @@ final class UpdateScheduler {
 
   /** Sends an update if one is asked for, allowed and not empty. */
   void trySend() {
-    if (!pending || !ctx.channel().isWritable() || pixels == null) {
+    if (!pending || bounds == null || !outbox.readyForUpdate()) {
       return;
     }
     Framebuffer fb = desktop.framebuffer();
@@ -177,7 +193,7 @@ final class UpdateScheduler {
    * @throws RuntimeException from an encoder; the buffer is released and the session ends
    */
   private boolean send(UpdateWriter.Content content, Framebuffer fb) {
-    ByteBuf out = ctx.alloc().buffer(content.estimatedSize(pixels.bytesPerPixel()));
+    ByteBuf out = outbox.alloc().buffer(content.estimatedSize(pixels.bytesPerPixel()));
     try {
       UpdateWriter.write(out, content, fb, pixels, snapshot);
     } catch (IndexOutOfBoundsException e) {
@@ -193,7 +209,7 @@ final class UpdateScheduler {
       snapshot.release();
     }
     pending = false;
-    ctx.writeAndFlush(out);
+    outbox.send(out);
     return true;
   }
 

@@ -1,0 +1,176 @@
+package org.plugvnc.engine.internal.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * The one path every server-to-client message of a session's normal phase takes, and what bounds
+ * the memory a viewer can cost when it stops reading.
+ *
+ * <p>Nothing is handed to the socket while it is above its high-water mark (Netty's writability).
+ * Until then a message waits in its {@link Slot}, and a newer message of the same kind replaces it:
+ * the latest colour map, the latest clipboard text and one bell are all a viewer that has not read
+ * the earlier ones needs. So whatever a viewer sends and however often the desktop or the other
+ * viewers change, what is held for it is at most the high-water mark plus one message of each slot
+ * (clipboard text is shared between sessions, see {@link SharedMessage}). Updates are not queued at
+ * all: the {@link UpdateScheduler} asks {@link #readyForUpdate()} and keeps merging damage
+ * meanwhile. Should the bytes queued on the socket still pass the hard limit (a single huge
+ * update), the session is closed with a logged reason.
+ *
+ * <p>Any write that fails ends the session through its normal close path. {@link #offer} may be
+ * called from any thread; everything else runs on the session's I/O thread.
+ */
+final class Outbox {
+
+  /** Messages a newer one of the same kind supersedes; drained in this order. */
+  enum Slot {
+    /** SetColourMapEntries: first, since updates in the new format depend on it. */
+    COLOUR_MAP,
+    /** ServerCutText. */
+    CUT_TEXT,
+    /** Bell: bells that rang while the viewer was not reading ring once. */
+    BELL
+  }
+
+  /** A server message, encoded only when it is about to be handed to the socket. */
+  interface Message {
+
+    /** The message's bytes; called at most once, after which the message is spent. */
+    ByteBuf encode(ByteBufAllocator alloc);
+
+    /** The message will never be sent: releases what it holds. */
+    default void discard() {}
+  }
+
+  private final ChannelHandlerContext ctx;
+  private final long limit;
+  private final Consumer<String> close;
+  private final AtomicReferenceArray<Message> slots = new AtomicReferenceArray<>(Slot.values().length);
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
+  private final ChannelFutureListener failed;
+  private volatile boolean open;
+  private volatile boolean closed;
+
+  /**
+   * @param limit bytes queued on the socket past which the session is closed
+   * @param close ends the session for a reason; any thread
+   */
+  Outbox(ChannelHandlerContext ctx, long limit, Consumer<String> close) {
+    this.ctx = ctx;
+    this.limit = limit;
+    this.close = close;
+    this.failed = f -> {
+      if (!f.isSuccess()) {
+        close.accept("sending failed: " + f.cause());
+      }
+    };
+  }
+
+  /** ServerInit has gone out: slot messages may follow. I/O thread. */
+  void open() {
+    open = true;
+    drain();
+  }
+
+  /** Queues {@code m} in {@code slot}, replacing an unsent one there. Any thread. */
+  void offer(Slot slot, Message m) {
+    discard(slots.getAndSet(slot.ordinal(), m));
+    if (closed) {
+      discard(slots.getAndSet(slot.ordinal(), null));
+      return;
+    }
+    if (ctx.executor().inEventLoop()) {
+      drain();
+    } else if (drainQueued.compareAndSet(false, true)) {
+      ctx.executor().execute(() -> {
+        drainQueued.set(false);
+        drain();
+      });
+    }
+  }
+
+  /** Hands waiting slot messages to the socket while it is below its high-water mark. */
+  void drain() {
+    if (!open || closed) {
+      return;
+    }
+    boolean wrote = false;
+    for (Slot s : Slot.values()) {
+      if (!ctx.channel().isWritable()) {
+        break;
+      }
+      Message m = slots.getAndSet(s.ordinal(), null);
+      if (m != null) {
+        try {
+          write(m.encode(ctx.alloc()), false);
+          wrote = true;
+        } catch (RuntimeException | OutOfMemoryError e) {
+          m.discard();
+          close.accept("could not encode a message: " + e);
+          return;
+        }
+      }
+    }
+    if (wrote) {
+      ctx.flush();
+    }
+  }
+
+  /**
+   * Whether an update may be written now: slot messages went first (a colour map must precede the
+   * pixels in its format) and the socket is below its high-water mark.
+   */
+  boolean readyForUpdate() {
+    drain();
+    return open && !closed && ctx.channel().isWritable();
+  }
+
+  /** Writes and flushes {@code message} (ServerInit, an update). Takes ownership. */
+  void send(ByteBuf message) {
+    if (closed) {
+      message.release();
+      return;
+    }
+    write(message, true);
+  }
+
+  /** The allocator for messages passed to {@link #send}. */
+  ByteBufAllocator alloc() {
+    return ctx.alloc();
+  }
+
+  private void write(ByteBuf message, boolean flush) {
+    (flush ? ctx.writeAndFlush(message) : ctx.write(message)).addListener(failed);
+    long queued = queuedBytes();
+    if (queued > limit) {
+      close.accept("the viewer is not reading: " + queued + " bytes are queued for it, more than "
+          + "sendBufferLimit (" + limit + ")");
+    }
+  }
+
+  /** Bytes written but not yet taken by the socket. */
+  long queuedBytes() {
+    ChannelOutboundBuffer b = ctx.channel().unsafe().outboundBuffer();
+    return b == null ? 0 : b.totalPendingWriteBytes();
+  }
+
+  /** The session ended: nothing more is sent; waiting messages are released. Any thread. */
+  void close() {
+    closed = true;
+    for (int i = 0; i < slots.length(); i++) {
+      discard(slots.getAndSet(i, null));
+    }
+  }
+
+  private static void discard(Message m) {
+    if (m != null) {
+      m.discard();
+    }
+  }
+}

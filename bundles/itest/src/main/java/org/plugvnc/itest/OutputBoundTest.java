@@ -1,0 +1,150 @@
+package org.plugvnc.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.plugvnc.itest.ServerFixture.TIMEOUT;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.plugvnc.client.FramebufferUpdate;
+import org.plugvnc.client.PixelFormat;
+import org.plugvnc.client.RfbClient;
+import org.plugvnc.client.RfbNumbers;
+import org.plugvnc.client.ServerCutText;
+import org.plugvnc.client.SetColourMapEntries;
+
+/**
+ * A viewer that stops reading costs the server a bounded amount of memory, whatever it or the other
+ * viewers send: every server message goes through one bounded path where a newer colour map or
+ * clipboard text replaces one still waiting.
+ */
+@ExtendWith(ServiceExtension.class)
+class OutputBoundTest {
+
+  /** Well above the default high-water mark (256 KiB) plus one message of each kind. */
+  private static final long BOUND = 24L << 20;
+
+  @InjectService
+  ConfigurationAdmin cm;
+
+  @Test
+  void colourMapRequestsFromAViewerThatNeverReadsDoNotPileUp() throws Exception {
+    ServerFixture server = ServerFixture.start(cm, "None", Map.of());
+    try (SilentViewer silent = new SilentViewer(server.port)) {
+      long before = SilentViewer.directMemory();
+      long peak = before;
+      // 2 MB of requests: each used to queue a 1.5 KiB reply, 150 MiB in all.
+      byte[] batch = repeat(SilentViewer.colourMapPixelFormat(), 1000);
+      for (int i = 0; i < 100; i++) {
+        silent.send(batch);
+        peak = Math.max(peak, SilentViewer.directMemory());
+      }
+      try (RfbClient witness = server.client().securityType(1).encodings(RfbNumbers.ENCODING_RAW)
+          .connect()) {
+        witness.refresh(TIMEOUT); // the server has read all of it by now
+      }
+      peak = Math.max(peak, SilentViewer.directMemory());
+      assertTrue(peak - before < BOUND, "direct memory grew by " + (peak - before) + " bytes");
+      // Once it reads again it gets the maps that were on their way and then the latest one.
+      SilentViewer.Message m = silent.read();
+      assertEquals(1, m.type(), "SetColourMapEntries");
+    }
+  }
+
+  @Test
+  void clipboardTextForAViewerThatNeverReadsIsReplacedNotQueued() throws Exception {
+    ServerFixture server = ServerFixture.start(cm, "None", Map.of("maxCutText", 1 << 20));
+    try (SilentViewer silent = new SilentViewer(server.port);
+        RfbClient sender = server.client().securityType(1).connect();
+        RfbClient reader = server.client().securityType(1).connect()) {
+      long before = SilentViewer.directMemory();
+      long peak = before;
+      String last = null;
+      int texts = 60;
+      for (int i = 0; i < texts; i++) {
+        last = text(i, 1_000_000);
+        sender.clientCutText(last);
+        peak = Math.max(peak, SilentViewer.directMemory());
+      }
+      assertEquals(last, awaitText(reader, last), "a reading viewer gets the latest text");
+      peak = Math.max(peak, SilentViewer.directMemory());
+      assertTrue(peak - before < BOUND, "direct memory grew by " + (peak - before) + " bytes");
+      int received = 0;
+      String seen = null;
+      while (!last.equals(seen)) {
+        SilentViewer.Message m = silent.read();
+        if (m.type() == 3) {
+          seen = m.text();
+          received++;
+        }
+      }
+      assertTrue(received < texts / 2, "superseded texts were not all sent: " + received);
+    }
+  }
+
+  @Test
+  void theColourMapIsFlushedBeforeTheViewerAsksForPixels() throws Exception {
+    ServerFixture server = ServerFixture.start(cm, "None", Map.of());
+    try (RfbClient c = server.client().securityType(1).encodings(RfbNumbers.ENCODING_RAW).connect()) {
+      c.setPixelFormat(PixelFormat.INDEXED_8);
+      // A viewer that waits for the map before it requests anything must get it.
+      SetColourMapEntries map = c.await(SetColourMapEntries.class, TIMEOUT);
+      assertEquals(256, map.rgb16().length / 3);
+    }
+  }
+
+  @Test
+  void aCursorNewlyListedAnswersTheRequestAlreadyPending() throws Exception {
+    ServerFixture server = ServerFixture.start(cm, "None", Map.of());
+    try (RfbClient c = server.client().securityType(1).encodings(RfbNumbers.ENCODING_RAW).connect()) {
+      c.refresh(TIMEOUT);
+      c.requestUpdate(true); // nothing changes on the test pattern: this request stays pending
+      c.setEncodings(RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR);
+      FramebufferUpdate u = c.awaitUpdate(TIMEOUT);
+      assertTrue(u.hasEncoding(RfbNumbers.ENCODING_CURSOR), "the cursor answers it: " + u);
+    }
+  }
+
+  @Test
+  void theCursorIsSentAgainInANewPixelFormat() throws Exception {
+    ServerFixture server = ServerFixture.start(cm, "None", Map.of());
+    try (RfbClient c = server.client().securityType(1)
+        .encodings(RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR).connect()) {
+      assertTrue(c.refresh(TIMEOUT).hasEncoding(RfbNumbers.ENCODING_CURSOR));
+      c.setPixelFormat(PixelFormat.RGB565_LE);
+      c.requestUpdate(true);
+      FramebufferUpdate u = c.awaitUpdate(TIMEOUT);
+      assertTrue(u.hasEncoding(RfbNumbers.ENCODING_CURSOR), "the cursor in 16 bpp: " + u);
+    }
+  }
+
+  private static String awaitText(RfbClient c, String wanted) throws IOException {
+    long end = System.nanoTime() + TIMEOUT.toNanos();
+    String got = null;
+    while (!wanted.equals(got) && System.nanoTime() < end) {
+      got = c.await(ServerCutText.class, TIMEOUT).text();
+    }
+    return got;
+  }
+
+  private static String text(int i, int length) {
+    char[] c = new char[length];
+    Arrays.fill(c, (char) ('a' + i % 26));
+    return i + ":" + new String(c, 0, length - 8);
+  }
+
+  private static byte[] repeat(byte[] message, int times) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream(message.length * times);
+    for (int i = 0; i < times; i++) {
+      b.writeBytes(message);
+    }
+    return b.toByteArray();
+  }
+}
