@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -48,12 +47,7 @@ class BlacklistTableTest {
   /** A fresh engine forgets the blocks this test made, which would refuse later tests. */
   @AfterEach
   void forgetTheBlocks() throws Exception {
-    for (Bundle b : context.getBundles()) {
-      if ("org.plugvnc.engine".equals(b.getSymbolicName())) {
-        b.stop();
-        b.start();
-      }
-    }
+    EngineBundle.restart(context);
   }
 
   @Test

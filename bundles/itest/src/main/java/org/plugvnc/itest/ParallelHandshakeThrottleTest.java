@@ -73,17 +73,19 @@ class ParallelHandshakeThrottleTest {
         v.writeU8(2);
         challenges.add(v.readBytes(VncAuthentication.CHALLENGE_LENGTH));
       }
-      // Every answer is on the wire before any verdict is read, the right one last: a throttle
-      // that only counts verdicts already given sees none of these failures in time.
+      // Every wrong answer is on the wire before any verdict is read: a throttle that only counts
+      // verdicts already given sees none of these failures in time. The right answer follows
+      // once their verdicts are in, from a handshake that was opened before the address was
+      // blocked (the old throttle let exactly that one in).
       int last = CONNECTIONS - 1;
-      for (int i = 0; i < CONNECTIONS; i++) {
-        String password = i == last ? ServerFixture.PASSWORD : "wrong-pw";
-        viewers.get(i).write(VncAuthentication.response(challenges.get(i), password));
+      for (int i = 0; i < last; i++) {
+        viewers.get(i).write(VncAuthentication.response(challenges.get(i), "wrong-pw"));
       }
       Verdicts verdicts = new Verdicts();
       for (int i = 0; i < last; i++) {
         verdicts.add(i, viewers.get(i).readSecurityResult());
       }
+      viewers.get(last).write(VncAuthentication.response(challenges.get(last), ServerFixture.PASSWORD));
       SecurityResult right = viewers.get(last).readSecurityResult();
       String counts = verdicts + "; the right answer: " + right;
       assertTrue(verdicts.other.isEmpty(),

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.plugvnc.api.protocol.Rfb;
@@ -46,14 +45,15 @@ final class SecurityPhase implements SecurityContext {
   private SecurityHandshake handshake;
   private ByteBuf pendingOut;
   private Identity identity;
+  private final WorkerCheck worker;
   private AuthFailureThrottle.Judgement judgement;
-  private boolean checking;
 
   SecurityPhase(RfbConnection conn, ServerContext server, int minor, PreAuthLimits.Ticket ticket) {
     this.conn = conn;
     this.ticket = ticket;
     this.server = server;
     this.minor = minor;
+    this.worker = new WorkerCheck(server.workers(), conn.ctx().executor(), conn.remote());
   }
 
   /**
@@ -148,7 +148,7 @@ final class SecurityPhase implements SecurityContext {
    * to the handshake; what arrives waits until the verdict.
    */
   boolean receive(ByteBuf in) {
-    if (checking) {
+    if (worker.running()) {
       return false;
     }
     judgement = server.authFailures().judge(address());
@@ -173,13 +173,13 @@ final class SecurityPhase implements SecurityContext {
     }
     in.skipBytes(view.position() - before);
     flush(out);
-    if (result.status() == HandshakeResult.Status.INCOMPLETE && !checking) {
+    if (result.status() == HandshakeResult.Status.INCOMPLETE && !worker.running()) {
       endJudgement(null); // no verdict: the handshake needs more bytes
     } else if (result.status() != HandshakeResult.Status.INCOMPLETE) {
       finish(result);
     }
     return result.status() == HandshakeResult.Status.SUCCESS
-        || (result.status() == HandshakeResult.Status.INCOMPLETE && !checking
+        || (result.status() == HandshakeResult.Status.INCOMPLETE && !worker.running()
             && view.position() > before);
   }
 
@@ -297,7 +297,7 @@ final class SecurityPhase implements SecurityContext {
   }
 
   private void startCheck(Supplier<HandshakeResult> check) {
-    if (conn.state() != ConnectionState.SECURITY_HANDSHAKE || checking) {
+    if (conn.state() != ConnectionState.SECURITY_HANDSHAKE || worker.running()) {
       return;
     }
     if (judgement == null) {
@@ -307,35 +307,13 @@ final class SecurityPhase implements SecurityContext {
         return;
       }
     }
-    checking = true;
-    try {
-      server.workers().execute(() -> {
-        HandshakeResult verdict = runCheck(check);
-        conn.ctx().executor().execute(() -> deliver(verdict));
-      });
-    } catch (RejectedExecutionException e) {
-      checking = false;
-      LOG.warn("{}: no worker free for the credential check", conn.remote());
+    if (!worker.start(check, this::deliver)) {
       refuseUnjudged("the server is busy; try again later");
-    }
-  }
-
-  private HandshakeResult runCheck(Supplier<HandshakeResult> check) {
-    try {
-      HandshakeResult r = check.get();
-      if (r == null || r.status() == HandshakeResult.Status.INCOMPLETE) {
-        throw new IllegalStateException("a check returned " + r + " instead of a verdict");
-      }
-      return r;
-    } catch (RuntimeException e) {
-      LOG.warn("{}: credential check failed", conn.remote(), e);
-      return null;
     }
   }
 
   /** I/O thread: the verdict of an asynchronous check (null: the check itself failed). */
   private void deliver(HandshakeResult verdict) {
-    checking = false;
     if (conn.state() != ConnectionState.SECURITY_HANDSHAKE) {
       // Closed meanwhile (timeout, disconnect): a wrong answer still counts, or closing right
       // after answering would be a way around the throttle.
