@@ -3,13 +3,8 @@ package org.plugvnc.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,45 +71,24 @@ class BlacklistTableTest {
 
   /** Answers VNC Authentication wrongly from {@code from}; the reason of the failed result. */
   private static String wrongAnswer(int port, InetAddress from) throws IOException {
-    try (Socket s = connect(port, from)) {
-      DataInputStream in = new DataInputStream(s.getInputStream());
-      OutputStream out = s.getOutputStream();
-      int count = in.readUnsignedByte();
-      if (count == 0) {
-        return "refused: " + reason(in);
+    try (RawRfb v = RawRfb.greet(port, from, 0)) {
+      RawRfb.Offer offer = v.readOffer();
+      if (offer.refused()) {
+        return "refused: " + offer.reason();
       }
-      in.readFully(new byte[count]);
-      out.write(2);
-      in.readFully(new byte[16]);
-      out.write(new byte[16]); // not the DES of the challenge under any password
-      int result = in.readInt();
-      return result == 0 ? "accepted" : reason(in);
+      v.writeU8(2);
+      v.readBytes(16);
+      v.write(new byte[16]); // not the DES of the challenge under any password
+      RawRfb.SecurityResult r = v.readSecurityResult();
+      return r.ok() ? "accepted" : r.reason();
     }
   }
 
   /** Whether {@code from} is refused before any security type is offered. */
   private static boolean refusedAtOnce(int port, InetAddress from) throws IOException {
-    try (Socket s = connect(port, from)) {
-      DataInputStream in = new DataInputStream(s.getInputStream());
-      return in.readUnsignedByte() == 0 && reason(in).contains("too many");
+    try (RawRfb v = RawRfb.greet(port, from, 0)) {
+      RawRfb.Offer offer = v.readOffer();
+      return offer.refused() && offer.reason().contains("too many");
     }
-  }
-
-  private static Socket connect(int port, InetAddress from) throws IOException {
-    Socket s = new Socket();
-    s.setSoTimeout((int) ServerFixture.TIMEOUT.toMillis());
-    s.bind(new InetSocketAddress(from, 0));
-    s.connect(new InetSocketAddress("127.0.0.1", port));
-    new DataInputStream(s.getInputStream()).readFully(new byte[12]);
-    s.getOutputStream().write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
-    return s;
-  }
-
-  private static String reason(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 4096) {
-      throw new IOException("implausible reason length " + n);
-    }
-    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
   }
 }

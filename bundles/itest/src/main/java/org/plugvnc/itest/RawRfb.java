@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -57,11 +58,26 @@ final class RawRfb implements AutoCloseable {
    * sends next is its offer ({@link #readOffer}).
    */
   static RawRfb greet(int port) throws IOException {
+    return greet(port, null, 0);
+  }
+
+  /**
+   * As {@link #greet(int)}, from the local address {@code from} (any of 127.0.0.0/8 reaches the
+   * loopback interface; null: any) and with a receive buffer of {@code receiveBuffer} bytes (0: the
+   * default), so that a viewer that stops reading has the kernel absorb little.
+   */
+  static RawRfb greet(int port, InetAddress from, int receiveBuffer) throws IOException {
     Socket s = new Socket();
     s.setSoTimeout((int) TIMEOUT.toMillis());
     s.setTcpNoDelay(true);
+    if (receiveBuffer > 0) {
+      s.setReceiveBufferSize(receiveBuffer);
+    }
     RawRfb v = null;
     try {
+      if (from != null) {
+        s.bind(new InetSocketAddress(from, 0));
+      }
       s.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
       v = new RawRfb(s);
       String version = new String(v.readBytes(12), StandardCharsets.US_ASCII);
@@ -116,6 +132,16 @@ final class RawRfb implements AutoCloseable {
       return false;
     } catch (SocketException e) {
       return true;
+    }
+  }
+
+  /** As {@link #awaitClose()}, waiting at most {@code millis}. */
+  boolean awaitClose(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    try {
+      return awaitClose();
+    } finally {
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
     }
   }
 

@@ -1,12 +1,8 @@
 package org.plugvnc.itest;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -17,74 +13,61 @@ import java.nio.charset.StandardCharsets;
  */
 final class SilentViewer implements AutoCloseable {
 
-  private final Socket socket = new Socket();
-  private final DataInputStream in;
-  private final OutputStream out;
+  private final RawRfb rfb;
 
   SilentViewer(int port) throws IOException {
-    socket.setReceiveBufferSize(8192);
-    socket.setSoTimeout((int) ServerFixture.TIMEOUT.toMillis());
-    socket.connect(new InetSocketAddress("127.0.0.1", port));
-    in = new DataInputStream(socket.getInputStream());
-    out = socket.getOutputStream();
-    in.readFully(new byte[12]);
-    out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
-    int count = in.readUnsignedByte();
-    if (count == 0) {
-      throw new IOException("refused: " + readString());
+    rfb = RawRfb.greet(port, null, 8192);
+    try {
+      RawRfb.Offer offer = rfb.readOffer();
+      if (offer.refused()) {
+        throw new IOException("refused: " + offer.reason());
+      }
+      rfb.writeU8(1);
+      RawRfb.SecurityResult result = rfb.readSecurityResult();
+      if (!result.ok()) {
+        throw new IOException("security failed: " + result.reason());
+      }
+      rfb.writeU8(1); // shared
+      rfb.readBytes(20);
+      rfb.readString(); // the desktop name
+    } catch (IOException | RuntimeException e) {
+      rfb.close();
+      throw e;
     }
-    in.readFully(new byte[count]);
-    out.write(1);
-    if (in.readInt() != 0) {
-      throw new IOException("security failed: " + readString());
-    }
-    out.write(1); // shared
-    in.readFully(new byte[20]);
-    readString(); // the desktop name
   }
 
   void send(byte[] message) throws IOException {
-    out.write(message);
+    rfb.write(message);
   }
 
   /** The next server message's type, with its body read; the text of a ServerCutText. */
   record Message(int type, String text) {}
 
   Message read() throws IOException {
-    int type = in.readUnsignedByte();
+    int type = rfb.readBytes(1)[0] & 0xFF;
     switch (type) {
-      case 1: { // SetColourMapEntries
-        in.readFully(new byte[3]);
-        int n = in.readUnsignedShort();
-        in.readFully(new byte[6 * n]);
+      case 1: // SetColourMapEntries
+        rfb.readBytes(3);
+        rfb.readBytes(6 * rfb.readU16());
         return new Message(type, null);
-      }
       case 2:
         return new Message(type, null);
       case 3: {
-        in.readFully(new byte[3]);
-        byte[] text = new byte[in.readInt()];
-        in.readFully(text);
-        return new Message(type, new String(text, StandardCharsets.ISO_8859_1));
+        rfb.readBytes(3);
+        int length = ByteBuffer.wrap(rfb.readBytes(4)).getInt();
+        if (length < 0 || length > 2 << 20) {
+          throw new IOException("implausible ServerCutText length " + length);
+        }
+        return new Message(type, new String(rfb.readBytes(length), StandardCharsets.ISO_8859_1));
       }
       default:
         throw new IOException("unexpected server message type " + type);
     }
   }
 
-  private String readString() throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 65536) {
-      throw new IOException("implausible string length " + n);
-    }
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
-  }
-
   @Override
   public void close() throws IOException {
-    socket.close();
+    rfb.close();
   }
 
   /** SetPixelFormat for the 8-bit colour-map format: the server answers with a 256-colour map. */
