@@ -29,7 +29,12 @@ public interface SecurityContext {
    * Runs a blocking check (a JAAS login, say) off the I/O thread: {@code check} runs on a worker
    * thread and its result is taken as the handshake's result, as if {@link
    * SecurityHandshake#receive} had returned it. Meanwhile the handshake must return
-   * {@link HandshakeResult#incomplete()}. May be called from any thread.
+   * {@link HandshakeResult#incomplete()}; the engine then hands it no more bytes until the verdict,
+   * and decodes what arrived meanwhile (the viewer's ClientInit) once the verdict is in. The answer
+   * counts against the address's failure throttle while the check runs, so slow checks in parallel
+   * cannot get more answers judged than the threshold allows. A check that throws, or returns
+   * {@code null} or incomplete, fails the handshake; when no worker is free the viewer is refused
+   * as busy. At most one check runs per handshake. May be called from any thread.
    */
   void resume(Supplier<HandshakeResult> check);
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -262,12 +261,17 @@ class ConfiguredVncPasswordStoreTest {
     assertEquals(List.of(), texts(store));
   }
 
+  /**
+   * A file that cannot be read. Not by its mode: the tests may run as root, who reads any file; a
+   * link to itself fails every open with an I/O error ("too many levels of symbolic links").
+   */
   @Test
   void anUnreadableFileOffersNoPassword() throws IOException {
     Path file = write("full", encode("secret12"));
     ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-    assumeFalse(Files.isReadable(file), "root reads files whatever their mode");
+    assertEquals(List.of("secret12"), texts(store));
+    Files.delete(file);
+    Files.createSymbolicLink(file, file.getFileName());
     assertEquals(List.of(), texts(store));
   }
 
