@@ -6,7 +6,10 @@ import static org.plugvnc.itest.ServerFixture.TIMEOUT;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +90,65 @@ class OutputBoundTest {
         }
       }
       assertTrue(received < texts / 2, "superseded texts were not all sent: " + received);
+    }
+  }
+
+  /**
+   * Each viewer that asks for a full update and never reads holds a whole frame; together they
+   * must not take the room the others' updates need: past sendBufferTotalLimit the ones that do
+   * not read are closed, and the one that reads keeps getting its updates.
+   */
+  @Test
+  void viewersThatAskForFramesAndNeverReadAreShedAtTheTotalLimit() throws Exception {
+    ServerFixture server = ServerFixture.start(cm, "None", Map.of("sendBufferTotalLimit", 16 << 20));
+    server.desktop(1024, 768); // 3 MiB a full Raw update
+    List<SilentViewer> silent = new ArrayList<>();
+    try (RfbClient reader = awaitSize(server, 1024)) {
+      for (int i = 0; i < 30; i++) {
+        SilentViewer v = new SilentViewer(server.port);
+        silent.add(v);
+        v.send(SilentViewer.fullUpdateRequest(1024, 768));
+      }
+      // The kernel's send buffer (up to 4 MiB on loopback) takes each first frame; the second
+      // stays queued in the server: 30 x 3 MiB asked for.
+      Thread.sleep(500);
+      for (SilentViewer v : silent) {
+        v.send(SilentViewer.fullUpdateRequest(1024, 768));
+      }
+      for (int i = 0; i < 5; i++) {
+        reader.requestUpdate(false, 0, 0, 64, 64);
+        reader.awaitUpdate(TIMEOUT);
+      }
+      int closed = 0;
+      long end = System.nanoTime() + TIMEOUT.toNanos();
+      List<SilentViewer> open = new ArrayList<>(silent);
+      while (closed < 10 && System.nanoTime() < end) {
+        for (Iterator<SilentViewer> it = open.iterator(); it.hasNext(); ) {
+          if (it.next().closedByServer(20)) {
+            it.remove();
+            closed++;
+          }
+        }
+      }
+      assertTrue(closed >= 10, "viewers closed for not reading: " + closed + " of 30");
+      reader.requestUpdate(false, 0, 0, 64, 64);
+      reader.awaitUpdate(TIMEOUT);
+      assertEquals(ServerFixture.pattern(5, 5, 1024, 768), reader.pixel(5, 5));
+    } finally {
+      for (SilentViewer v : silent) {
+        v.close();
+      }
+    }
+  }
+
+  private static RfbClient awaitSize(ServerFixture server, int width) throws IOException {
+    long end = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      RfbClient c = server.client().securityType(1).encodings(RfbNumbers.ENCODING_RAW).connect();
+      if (c.serverInit().width() == width || System.nanoTime() > end) {
+        return c;
+      }
+      c.close();
     }
   }
 

@@ -135,6 +135,32 @@ final class RawRfb implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads and drops whatever comes until the server closes the connection; false if it is still
+   * open after {@code millis}.
+   */
+  boolean drainUntilClose(int millis) throws IOException {
+    long end = System.nanoTime() + millis * 1_000_000L;
+    byte[] sink = new byte[65536];
+    socket.setSoTimeout(50);
+    try {
+      while (System.nanoTime() < end) {
+        try {
+          if (in.read(sink) < 0) {
+            return true;
+          }
+        } catch (SocketTimeoutException e) {
+          // nothing yet
+        } catch (SocketException e) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+    }
+  }
+
   /** As {@link #awaitClose()}, waiting at most {@code millis}. */
   boolean awaitClose(int millis) throws IOException {
     socket.setSoTimeout(millis);

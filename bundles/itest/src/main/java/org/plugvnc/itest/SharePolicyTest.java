@@ -26,7 +26,7 @@ import org.plugvnc.client.RfbClient;
 @ExtendWith(ServiceExtension.class)
 class SharePolicyTest {
 
-  private static final int TRIALS = 25;
+  private static final int TRIALS = 40;
   /** Netty serves connections on 2 x cores event loops: one viewer for each on two cores. */
   private static final int VIEWERS = 4;
 

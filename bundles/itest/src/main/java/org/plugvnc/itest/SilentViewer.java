@@ -65,6 +65,11 @@ final class SilentViewer implements AutoCloseable {
     }
   }
 
+  /** Reads whatever comes until the server closes the connection; false if it is still open. */
+  boolean closedByServer(int millis) throws IOException {
+    return rfb.drainUntilClose(millis);
+  }
+
   @Override
   public void close() throws IOException {
     rfb.close();
@@ -78,6 +83,12 @@ final class SilentViewer implements AutoCloseable {
     b.putShort((short) 0).putShort((short) 0).putShort((short) 0);
     b.put((byte) 0).put((byte) 0).put((byte) 0).put(new byte[3]);
     return b.array();
+  }
+
+  /** A non-incremental FramebufferUpdateRequest for {@code width} x {@code height} at 0, 0. */
+  static byte[] fullUpdateRequest(int width, int height) {
+    return ByteBuffer.allocate(10).put((byte) 3).put((byte) 0).putShort((short) 0)
+        .putShort((short) 0).putShort((short) width).putShort((short) height).array();
   }
 
   /** ClientCutText with {@code text} in ISO 8859-1. */

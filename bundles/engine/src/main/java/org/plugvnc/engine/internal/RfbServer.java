@@ -1,5 +1,6 @@
 package org.plugvnc.engine.internal;
 
+import io.netty.util.internal.PlatformDependent;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
 import org.plugvnc.engine.internal.net.NettyTransport;
+import org.plugvnc.engine.internal.net.OutputBudget;
 import org.plugvnc.engine.internal.net.PreAuthLimits;
 import org.plugvnc.engine.internal.net.ServerContext;
 import org.plugvnc.engine.internal.net.ServerSettings;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class RfbServer implements ServerContext, ClipboardListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(RfbServer.class);
+  /** How often viewers that do not read are shed when updates wait for room. */
+  private static final long BUDGET_CHECK_MILLIS = 250;
 
   private final RankedServices<Integer, EncoderFactory> encoders =
       new RankedServices<>((f, p) -> f.encoding());
@@ -68,6 +72,8 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   /** Kept across configuration changes: an edit must not lift a block. */
   private final AuthFailureThrottle authFailures = new AuthFailureThrottle(System::nanoTime);
   private final PreAuthLimits preAuthLimits = new PreAuthLimits();
+  private volatile long sendBufferTotalLimit;
+  private final OutputBudget outputBudget = new OutputBudget(sessions, () -> sendBufferTotalLimit);
   private volatile String backendName;
   private volatile Clipboard clipboard;
   private InetSocketAddress boundTo;
@@ -78,6 +84,7 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     workers.allowCoreThreadTimeOut(true);
     apply(config);
     listen(config);
+    transport.every(BUDGET_CHECK_MILLIS, outputBudget);
   }
 
   /** Applies a new configuration; rebinds only when the address changed, keeping viewers. */
@@ -97,12 +104,19 @@ public final class RfbServer implements ServerContext, ClipboardListener {
         config.sharePolicy(), config.desktopName(), config.maxCutText(),
         config.handshakeTimeoutSeconds() * 1000L, config.sendBufferHighWater(),
         Math.max(config.sendBufferLimit(), 2L * config.sendBufferHighWater()));
+    sendBufferTotalLimit = totalLimit(config.sendBufferTotalLimit());
     backendName = config.backend();
     authFailures.configure(Math.max(0, config.blacklistThreshold()),
         Math.max(0, config.blacklistTimeoutSeconds()) * 1000L);
     preAuthLimits.configure(Math.max(0, config.maxUnauthenticatedPerAddress()),
         Math.max(0, config.maxUnauthenticated()));
     selectBackend();
+  }
+
+  /** The configured limit, but never more than half the direct memory the JVM may use. */
+  private static long totalLimit(long configured) {
+    long direct = PlatformDependent.maxDirectMemory();
+    return direct > 0 ? Math.min(configured, direct / 2) : configured;
   }
 
   private void listen(ServerConfiguration config) throws InterruptedException {
@@ -232,6 +246,11 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   @Override
   public AuthFailureThrottle authFailures() {
     return authFailures;
+  }
+
+  @Override
+  public OutputBudget outputBudget() {
+    return outputBudget;
   }
 
   @Override

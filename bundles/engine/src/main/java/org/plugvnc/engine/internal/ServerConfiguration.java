@@ -73,6 +73,13 @@ import org.plugvnc.engine.internal.net.SharePolicy;
           + "to viewers connecting later.", min = "1048576")
   int sendBufferLimit() default 67108864;
 
+  @AttributeDefinition(name = "Total send buffer limit",
+      description = "Bytes queued for all viewers together past which the viewers that are not "
+          + "reading are closed, largest queue first, so that they cannot take the memory the "
+          + "others' updates need. At most half the JVM's direct memory is used whatever this "
+          + "says.", min = "4194304")
+  int sendBufferTotalLimit() default 134217728;
+
   @AttributeDefinition(name = "Unauthenticated connections per address",
       description = "Connections from one address that may be in the handshake (not yet "
           + "authenticated) at once; more are refused with a reason. 0: no limit.", min = "0")

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.plugvnc.api.capture.CaptureBackend;
@@ -84,7 +85,7 @@ public final class DesktopHub implements AutoCloseable {
    * {@code c} was told through {@link DesktopClient#desktopFailed} first). Any thread.
    */
   public void attach(DesktopClient c, Runnable started) {
-    lifecycle.execute(() -> {
+    onHubThread(() -> {
       clients.add(c);
       if (clients.size() == 1) {
         startBackend();
@@ -95,7 +96,7 @@ public final class DesktopHub implements AutoCloseable {
 
   /** Detaches a viewer; the last one stops the backend. Returns at once. Any thread. */
   public void detach(DesktopClient c) {
-    lifecycle.execute(() -> {
+    onHubThread(() -> {
       if (clients.remove(c) && clients.isEmpty()) {
         stopBackend();
       }
@@ -108,7 +109,12 @@ public final class DesktopHub implements AutoCloseable {
    * by the server component on a framework thread, never on an I/O thread.
    */
   public void useBackend(CaptureBackend next) {
-    Future<?> done = lifecycle.submit(() -> switchTo(next));
+    Future<?> done;
+    try {
+      done = lifecycle.submit(() -> switchTo(next));
+    } catch (RejectedExecutionException closed) {
+      return;
+    }
     try {
       done.get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -117,6 +123,15 @@ public final class DesktopHub implements AutoCloseable {
       LOG.warn("switching the capture backend takes more than 10 s; it goes on in the background");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs {@code task} on the hub's thread; nothing once the hub is closed (the server stopped). */
+  private void onHubThread(Runnable task) {
+    try {
+      lifecycle.execute(task);
+    } catch (RejectedExecutionException closed) {
+      // sessions closing after the server stopped detach from a hub that is gone
     }
   }
 

@@ -55,6 +55,11 @@ public final class NettyTransport implements AutoCloseable {
     return (InetSocketAddress) listener.localAddress();
   }
 
+  /** Runs {@code task} every {@code periodMillis} on the accept thread until {@link #close}. */
+  public void every(long periodMillis, Runnable task) {
+    boss.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
   /** Stops listening and closes every connection; waits briefly for the threads. */
   @Override
   public void close() {

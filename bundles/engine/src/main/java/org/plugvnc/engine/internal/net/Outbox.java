@@ -5,9 +5,12 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every server-to-client message of a session's normal phase takes, and what bounds
@@ -27,6 +30,9 @@ import java.util.function.Consumer;
  * called from any thread; everything else runs on the session's I/O thread.
  */
 final class Outbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+  static final long RETRY_MILLIS = 100;
 
   /** Messages a newer one of the same kind supersedes; drained in this order. */
   enum Slot {
@@ -55,6 +61,7 @@ final class Outbox {
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   private final ChannelFutureListener failed;
   private volatile boolean open;
+  private boolean waitLogged;
   private volatile boolean closed;
 
   /**
@@ -110,7 +117,13 @@ final class Outbox {
         try {
           write(m.encode(ctx.alloc()), false);
           wrote = true;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+          if (!slots.compareAndSet(s.ordinal(), null, m)) {
+            m.discard(); // a newer one came meanwhile
+          }
+          retryLater(this::drain, "no memory for a message now: " + e);
+          break;
+        } catch (RuntimeException e) {
           m.discard();
           close.accept("could not encode a message: " + e);
           return;
@@ -140,6 +153,22 @@ final class Outbox {
     write(message, true);
   }
 
+  /**
+   * Runs {@code retry} on the I/O thread after {@link #RETRY_MILLIS}: a message has to wait for
+   * room ({@code why}, logged once per session).
+   */
+  void retryLater(Runnable retry, String why) {
+    if (!waitLogged) {
+      waitLogged = true;
+      LOG.warn("{}: an update waits: {}", ctx.channel().remoteAddress(), why);
+    }
+    ctx.executor().schedule(() -> {
+      if (!closed) {
+        retry.run();
+      }
+    }, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
   /** The allocator for messages passed to {@link #send}. */
   ByteBufAllocator alloc() {
     return ctx.alloc();
@@ -154,10 +183,15 @@ final class Outbox {
     }
   }
 
-  /** Bytes written but not yet taken by the socket. */
+  /** Bytes written but not yet taken by the socket. Any thread. */
   long queuedBytes() {
     ChannelOutboundBuffer b = ctx.channel().unsafe().outboundBuffer();
     return b == null ? 0 : b.totalPendingWriteBytes();
+  }
+
+  /** Whether the socket is below its high-water mark (the viewer reads). Any thread. */
+  boolean writable() {
+    return ctx.channel().isWritable();
   }
 
   /** The session ended: nothing more is sent; waiting messages are released. Any thread. */

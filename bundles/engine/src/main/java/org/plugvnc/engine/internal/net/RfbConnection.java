@@ -123,14 +123,30 @@ public final class RfbConnection extends ByteToMessageDecoder {
       return false;
     }
     state = ConnectionState.SERVER_INIT;
+    pauseReading();
     session.start(() -> {
       if (state == ConnectionState.SERVER_INIT) {
         handshakeTimer.cancel(false);
         state = ConnectionState.NORMAL;
-        resumeDecoding();
+        resumeReading();
       }
     });
     return false;
+  }
+
+  /**
+   * Stops reading from the socket while the connection waits for something else (an asynchronous
+   * security check, the desktop starting): what a viewer sends meanwhile would otherwise pile up
+   * in the decoder's buffer without bound. I/O thread.
+   */
+  void pauseReading() {
+    ctx.channel().config().setAutoRead(false);
+  }
+
+  /** Reads again, first decoding what arrived while paused. I/O thread. */
+  void resumeReading() {
+    ctx.channel().config().setAutoRead(true);
+    resumeDecoding();
   }
 
   /**
@@ -139,7 +155,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
    * arrive, and a viewer that already sent its next message may send nothing more until answered.
    * I/O thread.
    */
-  void resumeDecoding() {
+  private void resumeDecoding() {
     try {
       channelRead(ctx, Unpooled.EMPTY_BUFFER);
     } catch (Exception e) {

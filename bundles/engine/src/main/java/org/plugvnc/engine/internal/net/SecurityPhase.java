@@ -307,7 +307,9 @@ final class SecurityPhase implements SecurityContext {
         return;
       }
     }
-    if (!worker.start(check, this::deliver)) {
+    if (worker.start(check, this::deliver)) {
+      conn.pauseReading();
+    } else {
       refuseUnjudged("the server is busy; try again later");
     }
   }
@@ -326,7 +328,7 @@ final class SecurityPhase implements SecurityContext {
     }
     finish(verdict);
     if (conn.state() == ConnectionState.CLIENT_INIT) {
-      conn.resumeDecoding();
+      conn.resumeReading();
     }
   }
 }

@@ -34,6 +34,9 @@ public interface ServerContext {
   /** Addresses refused for failing authentication too often. */
   AuthFailureThrottle authFailures();
 
+  /** The limit on the output queued for all viewers together. */
+  OutputBudget outputBudget();
+
   /** Bounds on connections that have not authenticated yet. */
   PreAuthLimits preAuthLimits();
 

@@ -52,7 +52,8 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     this.remote = remote;
     this.reader = new ClientMessageReader(this, server.settings().maxCutText());
     this.outbox = new Outbox(ctx, server.settings().sendBufferLimit(), this::close);
-    this.updates = new UpdateScheduler(outbox, server.desktop(), new SessionEncoders(server::encoders));
+    this.updates = new UpdateScheduler(outbox, server.outputBudget(), server.desktop(),
+        new SessionEncoders(server::encoders));
   }
 
   /**
@@ -197,6 +198,16 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   @Override
   public void desktopFailed(String reason) {
     close(reason);
+  }
+
+  /** Bytes queued for this viewer that its socket has not taken yet. Any thread. */
+  long queuedBytes() {
+    return outbox.queuedBytes();
+  }
+
+  /** Whether the viewer takes what is sent (its socket is below the high-water mark). Any thread. */
+  boolean reading() {
+    return outbox.writable();
   }
 
   /** The socket drained below its low-water mark: an update held back may go now. */

@@ -38,6 +38,11 @@ public final class SessionRegistry {
     return List.copyOf(sessions);
   }
 
+  /** The sessions now, for reading only, without a copy (read for every update). */
+  Iterable<Session> live() {
+    return sessions;
+  }
+
   /** Closes every session, for {@code reason}. */
   public void closeAll(String reason) {
     sessions.forEach(s -> s.close(reason));

@@ -23,6 +23,7 @@ import org.plugvnc.engine.internal.update.UpdateWriter;
 final class UpdateScheduler {
 
   private final Outbox outbox;
+  private final OutputBudget budget;
   private final DesktopHub desktop;
   private final SessionEncoders encoders;
   /** Requested areas are merged into at most this many rectangles (over-covering is harmless). */
@@ -39,8 +40,9 @@ final class UpdateScheduler {
   private boolean resizePending;
   private boolean cursorPending;
 
-  UpdateScheduler(Outbox outbox, DesktopHub desktop, SessionEncoders encoders) {
+  UpdateScheduler(Outbox outbox, OutputBudget budget, DesktopHub desktop, SessionEncoders encoders) {
     this.outbox = outbox;
+    this.budget = budget;
     this.desktop = desktop;
     this.encoders = encoders;
   }
@@ -188,13 +190,22 @@ final class UpdateScheduler {
   /**
    * Writes the update; false if the framebuffer changed size before its pixels were captured (the
    * backend resized between the check and the read): then nothing was encoded, nothing is sent,
-   * and the resize notification that follows sends again.
+   * and the resize notification that follows sends again. False too when there is no room for it
+   * now (other viewers' output fills the {@link OutputBudget} until it sheds those that do not
+   * read, or memory ran short): the request stays pending and is tried again shortly, rather than
+   * ending a viewer that reads.
    *
    * @throws RuntimeException from an encoder; the buffer is released and the session ends
    */
   private boolean send(UpdateWriter.Content content, Framebuffer fb) {
-    ByteBuf out = outbox.alloc().buffer(content.estimatedSize(pixels.bytesPerPixel()));
+    int size = content.estimatedSize(pixels.bytesPerPixel());
+    if (!budget.tryReserve(size)) {
+      outbox.retryLater(this::trySend, "the output of all viewers is at sendBufferTotalLimit");
+      return false;
+    }
+    ByteBuf out = null;
     try {
+      out = outbox.alloc().buffer(size);
       UpdateWriter.write(out, content, fb, pixels, snapshot);
     } catch (IndexOutOfBoundsException e) {
       out.release();
@@ -202,8 +213,16 @@ final class UpdateScheduler {
         throw new IllegalStateException("an encoder read outside its rectangle", e);
       }
       return false;
+    } catch (OutOfMemoryError e) {
+      if (out != null) {
+        out.release();
+      }
+      outbox.retryLater(this::trySend, "no memory for an update now: " + e);
+      return false;
     } catch (RuntimeException e) {
-      out.release();
+      if (out != null) {
+        out.release();
+      }
       throw e;
     } finally {
       snapshot.release();

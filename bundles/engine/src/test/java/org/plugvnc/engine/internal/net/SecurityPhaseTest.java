@@ -61,6 +61,7 @@ class SecurityPhaseTest {
       Clipboard clipboard,
       AuthFailureThrottle authFailures,
       PreAuthLimits preAuthLimits,
+      OutputBudget outputBudget,
       ExecutorService workers) implements ServerContext {}
 
   // A clock that stands still: a block never runs out in the middle of a test.
@@ -241,8 +242,10 @@ class SecurityPhaseTest {
   private void connect() throws Exception {
     ServerSettings settings = new ServerSettings(List.of(TYPE), SharePolicy.SHARED, DESKTOP_NAME,
         1 << 20, HANDSHAKE_TIMEOUT_MILLIS, 1 << 20, 1 << 24);
-    ServerContext server = new TestServer(settings, Map.of(TYPE, type150), Map.of(),
-        desktop, new SessionRegistry(), null, throttle, new PreAuthLimits(), workers);
+    SessionRegistry sessions = new SessionRegistry();
+    ServerContext server = new TestServer(settings, Map.of(TYPE, type150), Map.of(), desktop,
+        sessions, null, throttle, new PreAuthLimits(), new OutputBudget(sessions, () -> 1 << 30),
+        workers);
     connection = new RfbConnection(server);
     viewer = ViewerChannel.connect(connection);
   }
