@@ -26,6 +26,7 @@ import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
+import org.plugvnc.engine.internal.net.InputBudget;
 import org.plugvnc.engine.internal.net.NettyTransport;
 import org.plugvnc.engine.internal.net.OutputBudget;
 import org.plugvnc.engine.internal.net.PreAuthLimits;
@@ -74,6 +75,8 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   private final PreAuthLimits preAuthLimits = new PreAuthLimits();
   private volatile long sendBufferTotalLimit;
   private final OutputBudget outputBudget = new OutputBudget(sessions, () -> sendBufferTotalLimit);
+  private volatile long cutTextTotalLimit;
+  private final InputBudget inputBudget = new InputBudget(() -> cutTextTotalLimit);
   private volatile String backendName;
   private volatile Clipboard clipboard;
   private InetSocketAddress boundTo;
@@ -105,6 +108,8 @@ public final class RfbServer implements ServerContext, ClipboardListener {
         config.handshakeTimeoutSeconds() * 1000L, config.sendBufferHighWater(),
         Math.max(config.sendBufferLimit(), 2L * config.sendBufferHighWater()));
     sendBufferTotalLimit = totalLimit(config.sendBufferTotalLimit());
+    // One text of the largest size a viewer may send must always fit.
+    cutTextTotalLimit = Math.max(config.cutTextTotalLimit(), (long) config.maxCutText());
     backendName = config.backend();
     authFailures.configure(Math.max(0, config.blacklistThreshold()),
         Math.max(0, config.blacklistTimeoutSeconds()) * 1000L);
@@ -246,6 +251,11 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   @Override
   public AuthFailureThrottle authFailures() {
     return authFailures;
+  }
+
+  @Override
+  public InputBudget inputBudget() {
+    return inputBudget;
   }
 
   @Override

@@ -44,6 +44,12 @@ import org.plugvnc.engine.internal.net.SharePolicy;
           + "one ends that viewer's session.", min = "0")
   int maxCutText() default 1048576;
 
+  @AttributeDefinition(name = "Total cut text",
+      description = "Bytes of clipboard text that may be on their way from all viewers together; a "
+          + "viewer sending a long text when there is no room waits (its socket unread) until "
+          + "there is. Never less than maxCutText.", min = "0")
+  int cutTextTotalLimit() default 67108864;
+
   @AttributeDefinition(name = "Handshake timeout",
       description = "Seconds a connection may take from connecting to ClientInit before it is "
           + "closed.", min = "1")
@@ -81,8 +87,9 @@ import org.plugvnc.engine.internal.net.SharePolicy;
   int sendBufferTotalLimit() default 134217728;
 
   @AttributeDefinition(name = "Unauthenticated connections per address",
-      description = "Connections from one address that may be in the handshake (not yet "
-          + "authenticated) at once; more are refused with a reason. 0: no limit.", min = "0")
+      description = "Connections from one address (IPv6: one /64) that may be in the handshake "
+          + "(connected, not yet a session) at once; more are refused with a reason. 0: no "
+          + "limit.", min = "0")
   int maxUnauthenticatedPerAddress() default 100;
 
   @AttributeDefinition(name = "Unauthenticated connections",

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -60,8 +61,14 @@ final class Outbox {
   private final AtomicReferenceArray<Message> slots = new AtomicReferenceArray<>(Slot.values().length);
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   private final ChannelFutureListener failed;
+  /** When a write last reached the socket, or the queue was last seen shrinking. */
+  private volatile long lastProgressNanos = System.nanoTime();
+  /** The queue's size at the budget's last look; the budget's thread only. */
+  private long lastSeenQueued;
   private volatile boolean open;
   private boolean waitLogged;
+  private Runnable retry = () -> {};
+  private volatile ScheduledFuture<?> retryTimer;
   private volatile boolean closed;
 
   /**
@@ -73,7 +80,9 @@ final class Outbox {
     this.limit = limit;
     this.close = close;
     this.failed = f -> {
-      if (!f.isSuccess()) {
+      if (f.isSuccess()) {
+        lastProgressNanos = System.nanoTime();
+      } else {
         close.accept("sending failed: " + f.cause());
       }
     };
@@ -121,7 +130,7 @@ final class Outbox {
           if (!slots.compareAndSet(s.ordinal(), null, m)) {
             m.discard(); // a newer one came meanwhile
           }
-          retryLater(this::drain, "no memory for a message now: " + e);
+          retryLater("no memory for a message now: " + e);
           break;
         } catch (RuntimeException e) {
           m.discard();
@@ -154,19 +163,31 @@ final class Outbox {
   }
 
   /**
-   * Runs {@code retry} on the I/O thread after {@link #RETRY_MILLIS}: a message has to wait for
-   * room ({@code why}, logged once per session).
+   * What to run when room may have come back: drain the slots, then try the pending update. Set
+   * once by the session.
    */
-  void retryLater(Runnable retry, String why) {
+  void onRoom(Runnable retry) {
+    this.retry = retry;
+  }
+
+  /**
+   * Tries again after {@link #RETRY_MILLIS}: a message has to wait for room ({@code why}, logged
+   * once per session). One retry at a time, whatever the number of messages waiting, and none
+   * after the session closed. I/O thread.
+   */
+  void retryLater(String why) {
     if (!waitLogged) {
       waitLogged = true;
       LOG.warn("{}: an update waits: {}", ctx.channel().remoteAddress(), why);
     }
-    ctx.executor().schedule(() -> {
-      if (!closed) {
-        retry.run();
-      }
-    }, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    if (retryTimer == null && !closed) {
+      retryTimer = ctx.executor().schedule(() -> {
+        retryTimer = null;
+        if (!closed) {
+          retry.run();
+        }
+      }, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** The allocator for messages passed to {@link #send}. */
@@ -189,14 +210,28 @@ final class Outbox {
     return b == null ? 0 : b.totalPendingWriteBytes();
   }
 
-  /** Whether the socket is below its high-water mark (the viewer reads). Any thread. */
-  boolean writable() {
-    return ctx.channel().isWritable();
+  /**
+   * How long the queue has been waiting without the viewer taking anything, in nanoseconds; 0 when
+   * nothing waits. Progress is a write reaching the socket or the queue shrinking since the last
+   * call, so a viewer that keeps its queue just under the high-water mark and never reads is seen
+   * as stalled too. Called periodically by the {@link OutputBudget}'s one thread.
+   */
+  long stalledNanos(long now) {
+    long queued = queuedBytes();
+    if (queued == 0 || queued < lastSeenQueued) {
+      lastProgressNanos = now;
+    }
+    lastSeenQueued = queued;
+    return queued == 0 ? 0 : Math.max(0, now - lastProgressNanos);
   }
 
   /** The session ended: nothing more is sent; waiting messages are released. Any thread. */
   void close() {
     closed = true;
+    ScheduledFuture<?> timer = retryTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
     for (int i = 0; i < slots.length(); i++) {
       discard(slots.getAndSet(i, null));
     }

@@ -15,15 +15,19 @@ import org.slf4j.LoggerFactory;
  * needs.
  *
  * <p>So an update is encoded only if it fits ({@link #tryReserve}); one that does not waits and is
- * tried again, and the periodic {@link #run} then closes viewers that are not reading (above their
- * high-water mark), largest queue first, until what was asked for fits. A viewer that reads is
- * never closed for it; it waits a few hundred milliseconds at most while the others are shed.
+ * tried again, and the periodic {@link #run} then closes viewers that are not reading, largest
+ * queue first, until what was asked for fits. Not reading means their queue has not moved for
+ * {@link #STALLED_MILLIS}, whether or not it is above the high-water mark: a viewer that keeps its
+ * queue just below it and never reads holds memory too. A viewer that reads is never closed for
+ * it; it waits about a second at most while the others are shed.
  * Thread-safe: sessions' queue sizes may be read from any thread.
  */
 public final class OutputBudget implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutputBudget.class);
   private static final long MIB = 1 << 20;
+  /** A queue that has not moved for this long belongs to a viewer that is not reading. */
+  static final long STALLED_MILLIS = 1000;
 
   private final SessionRegistry sessions;
   private final LongSupplier limit;
@@ -55,12 +59,14 @@ public final class OutputBudget implements Runnable {
   public void run() {
     long need = waiting.getAndSet(0);
     long max = limit.getAsLong();
+    long now = System.nanoTime();
     List<Stalled> stalled = new ArrayList<>();
     long total = 0;
     for (Session s : sessions.live()) {
       long queued = s.queuedBytes();
       total += queued;
-      if (!s.reading() && queued > 0) {
+      // Asked of every session on every run, so that each one's progress is tracked.
+      if (s.stalledNanos(now) >= STALLED_MILLIS * 1_000_000 && queued > 0) {
         stalled.add(new Stalled(s, queued));
       }
     }

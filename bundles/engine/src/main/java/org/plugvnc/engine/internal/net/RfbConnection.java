@@ -24,6 +24,9 @@ public final class RfbConnection extends ByteToMessageDecoder {
 
   private static final Logger LOG = LoggerFactory.getLogger(RfbConnection.class);
 
+  /** How long a connection refused by the limits may take to tell its version and hear why. */
+  static final long REFUSED_GRACE_MILLIS = 2000;
+
   private final ServerContext server;
   private ConnectionState state = ConnectionState.PROTOCOL_VERSION;
   private ChannelHandlerContext ctx;
@@ -41,9 +44,12 @@ public final class RfbConnection extends ByteToMessageDecoder {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
-    // Counted from the accept; a refusal is sent once the viewer has told its version.
-    ticket = server.preAuthLimits().open(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
-    long timeout = server.settings().handshakeTimeoutMillis();
+    // Counted from the accept until it is a session; a refusal is sent once the viewer has told
+    // its version, and a refused viewer gets only a short while for that.
+    ticket = server.preAuthLimits().open(
+        AddressKey.of(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress()));
+    long timeout = ticket.admitted() ? server.settings().handshakeTimeoutMillis()
+        : Math.min(REFUSED_GRACE_MILLIS, server.settings().handshakeTimeoutMillis());
     handshakeTimer = ctx.executor().schedule(
         () -> fail("no complete handshake within " + timeout + " ms"), timeout, TimeUnit.MILLISECONDS);
     ByteBuf out = ctx.alloc().buffer(ProtocolVersion.LENGTH);
@@ -115,13 +121,15 @@ public final class RfbConnection extends ByteToMessageDecoder {
       return false;
     }
     boolean shared = in.readUnsignedByte() != 0;
-    session = new Session(ctx, server, security.identity(), remote());
+    session = new Session(ctx, server, security.identity(), remote(), this::pauseReading,
+        this::resumeReading);
     if (!session.admit(shared)) {
       // ClientInit has no failure message in RFB: the refusal is the close, and the log says why.
       state = ConnectionState.CLOSED;
       ctx.close();
       return false;
     }
+    ticket.close(); // a session now: the limits on connections in the handshake no longer apply
     state = ConnectionState.SERVER_INIT;
     pauseReading();
     session.start(() -> {

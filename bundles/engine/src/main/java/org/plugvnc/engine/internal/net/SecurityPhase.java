@@ -108,8 +108,9 @@ final class SecurityPhase implements SecurityContext {
     conn.closeAfter(out, reason);
   }
 
+  /** The peer as the throttle counts it ({@link AddressKey}). */
   private InetAddress address() {
-    return ((InetSocketAddress) remoteAddress()).getAddress();
+    return AddressKey.of(((InetSocketAddress) remoteAddress()).getAddress());
   }
 
   /** Reads the client's one-byte choice (3.7+). */
@@ -192,7 +193,6 @@ final class SecurityPhase implements SecurityContext {
           return;
         }
         identity = result.identity();
-        ticket.close();
         LOG.info("{}: authenticated ({}, {}{})", conn.remote(), Rfb.securityTypeName(chosen),
             identity.name(), identity.viewOnly() ? ", view-only" : "");
         if (sendsResultOnSuccess()) {

@@ -34,6 +34,9 @@ public interface ServerContext {
   /** Addresses refused for failing authentication too often. */
   AuthFailureThrottle authFailures();
 
+  /** The limit on the clipboard text being received from all viewers together. */
+  InputBudget inputBudget();
+
   /** The limit on the output queued for all viewers together. */
   OutputBudget outputBudget();
 

@@ -3,6 +3,7 @@ package org.plugvnc.engine.internal.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.capture.KeyEvent;
@@ -42,11 +43,22 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   private final Outbox outbox;
   private final UpdateScheduler updates;
   private PixelWriter pixels = PixelWriters.forFormat(PixelFormat.RGB888);
+  private final Runnable pauseReading;
+  private final Runnable resumeReading;
+  /** Room held in the input budget for the long clipboard text being received. */
+  private int cutTextReserved;
   private boolean attached;
   private boolean closed;
 
-  Session(ChannelHandlerContext ctx, ServerContext server, Identity identity, String remote) {
+  /**
+   * @param pauseReading stops reading from the socket (a long clipboard text waits for room)
+   * @param resumeReading reads again, first decoding what is buffered
+   */
+  Session(ChannelHandlerContext ctx, ServerContext server, Identity identity, String remote,
+      Runnable pauseReading, Runnable resumeReading) {
     this.ctx = ctx;
+    this.pauseReading = pauseReading;
+    this.resumeReading = resumeReading;
     this.server = server;
     this.identity = identity;
     this.remote = remote;
@@ -54,6 +66,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     this.outbox = new Outbox(ctx, server.settings().sendBufferLimit(), this::close);
     this.updates = new UpdateScheduler(outbox, server.outputBudget(), server.desktop(),
         new SessionEncoders(server::encoders));
+    outbox.onRoom(this::writable);
   }
 
   /**
@@ -143,8 +156,31 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     }
   }
 
+  /**
+   * A long clipboard text is coming: collected only with room in the server's input budget; with
+   * none, reading stops and is tried again shortly. Dropped unread when it could not be used.
+   */
+  @Override
+  public CutTextAdmission admitCutText(int length) {
+    if (identity.viewOnly() || server.clipboard() == null) {
+      return CutTextAdmission.SKIP;
+    }
+    if (server.inputBudget().tryReserve(length)) {
+      cutTextReserved = length;
+      return CutTextAdmission.ACCEPT;
+    }
+    pauseReading.run();
+    ctx.executor().schedule(() -> {
+      if (!closed) {
+        resumeReading.run();
+      }
+    }, Outbox.RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    return CutTextAdmission.WAIT;
+  }
+
   @Override
   public void clientCutText(byte[] latin1) {
+    releaseCutText();
     Clipboard clipboard = server.clipboard();
     if (!identity.viewOnly() && clipboard != null) {
       clipboard.setText(new String(latin1, StandardCharsets.ISO_8859_1), this);
@@ -200,14 +236,19 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     close(reason);
   }
 
+  private void releaseCutText() {
+    server.inputBudget().release(cutTextReserved);
+    cutTextReserved = 0;
+  }
+
   /** Bytes queued for this viewer that its socket has not taken yet. Any thread. */
   long queuedBytes() {
     return outbox.queuedBytes();
   }
 
-  /** Whether the viewer takes what is sent (its socket is below the high-water mark). Any thread. */
-  boolean reading() {
-    return outbox.writable();
+  /** How long its output has waited without the viewer taking any (see {@link Outbox#stalledNanos}). */
+  long stalledNanos(long now) {
+    return outbox.stalledNanos(now);
   }
 
   /** The socket drained below its low-water mark: an update held back may go now. */
@@ -253,6 +294,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   void ended() {
     closed = true;
     outbox.close();
+    releaseCutText();
     server.sessions().remove(this);
     if (attached) {
       attached = false;

@@ -200,7 +200,7 @@ final class UpdateScheduler {
   private boolean send(UpdateWriter.Content content, Framebuffer fb) {
     int size = content.estimatedSize(pixels.bytesPerPixel());
     if (!budget.tryReserve(size)) {
-      outbox.retryLater(this::trySend, "the output of all viewers is at sendBufferTotalLimit");
+      outbox.retryLater("the output of all viewers is at sendBufferTotalLimit");
       return false;
     }
     ByteBuf out = null;
@@ -217,7 +217,7 @@ final class UpdateScheduler {
       if (out != null) {
         out.release();
       }
-      outbox.retryLater(this::trySend, "no memory for an update now: " + e);
+      outbox.retryLater("no memory for an update now: " + e);
       return false;
     } catch (RuntimeException e) {
       if (out != null) {

@@ -29,4 +29,22 @@ public interface ClientMessageHandler {
 
   /** ClientCutText: the text as sent, ISO 8859-1 bytes. */
   void clientCutText(byte[] latin1);
+
+  /** What becomes of a long ClientCutText, decided once its header is in. */
+  enum CutTextAdmission {
+    /** Its body is collected and handed to {@link #clientCutText}. */
+    ACCEPT,
+    /** Its body is read and dropped (a view-only viewer, no clipboard). */
+    SKIP,
+    /** Not now (no room): nothing is consumed; the handler has reading paused and resumed. */
+    WAIT
+  }
+
+  /**
+   * A ClientCutText longer than {@link ClientMessageReader#STREAMED_ABOVE} bytes (and within the
+   * limit) is about to arrive; its body is read as it comes, not gathered in the decoder's buffer.
+   */
+  default CutTextAdmission admitCutText(int length) {
+    return CutTextAdmission.ACCEPT;
+  }
 }

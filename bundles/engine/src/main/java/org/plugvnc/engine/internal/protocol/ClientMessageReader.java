@@ -10,16 +10,27 @@ import org.plugvnc.api.protocol.Rfb;
 /**
  * Decodes the client messages of the normal phase (RFC 6143 7.5) without blocking: {@link #read}
  * either consumes one whole message and hands it to the handler, or consumes nothing and reports
- * that more bytes are needed. Every length is checked against its limit before a byte is allocated
- * for it.
+ * that more bytes are needed. The one exception is a long ClientCutText, whose body is taken as
+ * it comes ({@link #STREAMED_ABOVE}). Every length is checked against its limit before a byte is
+ * allocated for it.
  */
 public final class ClientMessageReader {
 
   /** Most encodings accepted in one SetEncodings; real viewers send a few dozen. */
   public static final int MAX_ENCODINGS = 1024;
 
+  /**
+   * Longer ClientCutTexts are read as their bytes come instead of gathered whole in the decoder's
+   * buffer, which would grow to about twice the text for every connection sending one.
+   */
+  public static final int STREAMED_ABOVE = 4096;
+
   private final ClientMessageHandler handler;
   private final int maxCutText;
+  /** The long ClientCutText being read, or null; its body is null when the text is skipped. */
+  private byte[] cutBody;
+  private int cutRemaining;
+  private int cutFilled;
 
   /**
    * @param handler receives each decoded message
@@ -33,12 +44,16 @@ public final class ClientMessageReader {
   /**
    * Decodes one message from {@code in} if it is all there.
    *
-   * @return true if a message was consumed, false if more bytes are needed (nothing consumed)
+   * @return true if a message was consumed, false if more bytes are needed (nothing consumed, but
+   *     for the body of a long ClientCutText)
    * @throws ProtocolException for an unknown message type or a length over its limit
    */
   public boolean read(ByteBuf in) {
     if (!in.isReadable()) {
       return false;
+    }
+    if (cutRemaining > 0) {
+      return readCutTextBody(in);
     }
     int start = in.readerIndex();
     int type = in.getUnsignedByte(start);
@@ -149,6 +164,9 @@ public final class ClientMessageReader {
       throw new ProtocolException("ClientCutText of " + length + " bytes exceeds the limit of "
           + maxCutText + " (maxCutText)");
     }
+    if (length > STREAMED_ABOVE) {
+      return startCutTextBody(in, (int) length);
+    }
     if (in.readableBytes() < 8 + length) {
       return false;
     }
@@ -156,6 +174,39 @@ public final class ClientMessageReader {
     byte[] text = new byte[(int) length];
     in.readBytes(text);
     handler.clientCutText(text);
+    return true;
+  }
+
+  private boolean startCutTextBody(ByteBuf in, int length) {
+    ClientMessageHandler.CutTextAdmission admission = handler.admitCutText(length);
+    if (admission == ClientMessageHandler.CutTextAdmission.WAIT) {
+      return false;
+    }
+    in.skipBytes(8);
+    cutBody = admission == ClientMessageHandler.CutTextAdmission.ACCEPT ? new byte[length] : null;
+    cutRemaining = length;
+    cutFilled = 0;
+    return readCutTextBody(in);
+  }
+
+  /** Takes what has come of the body; true once all of it is in. */
+  private boolean readCutTextBody(ByteBuf in) {
+    int n = Math.min(cutRemaining, in.readableBytes());
+    if (cutBody != null) {
+      in.readBytes(cutBody, cutFilled, n);
+    } else {
+      in.skipBytes(n);
+    }
+    cutFilled += n;
+    cutRemaining -= n;
+    if (cutRemaining > 0) {
+      return false;
+    }
+    byte[] text = cutBody;
+    cutBody = null;
+    if (text != null) {
+      handler.clientCutText(text);
+    }
     return true;
   }
 }

@@ -61,6 +61,7 @@ class SecurityPhaseTest {
       Clipboard clipboard,
       AuthFailureThrottle authFailures,
       PreAuthLimits preAuthLimits,
+      InputBudget inputBudget,
       OutputBudget outputBudget,
       ExecutorService workers) implements ServerContext {}
 
@@ -244,8 +245,8 @@ class SecurityPhaseTest {
         1 << 20, HANDSHAKE_TIMEOUT_MILLIS, 1 << 20, 1 << 24);
     SessionRegistry sessions = new SessionRegistry();
     ServerContext server = new TestServer(settings, Map.of(TYPE, type150), Map.of(), desktop,
-        sessions, null, throttle, new PreAuthLimits(), new OutputBudget(sessions, () -> 1 << 30),
-        workers);
+        sessions, null, throttle, new PreAuthLimits(), new InputBudget(() -> 1 << 30),
+        new OutputBudget(sessions, () -> 1 << 30), workers);
     connection = new RfbConnection(server);
     viewer = ViewerChannel.connect(connection);
   }

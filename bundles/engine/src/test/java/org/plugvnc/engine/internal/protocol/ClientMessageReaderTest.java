@@ -62,6 +62,14 @@ class ClientMessageReaderTest {
     public void clientCutText(byte[] latin1) {
       calls.add("cut " + Bytes.hex(latin1));
     }
+
+    CutTextAdmission admission = CutTextAdmission.ACCEPT;
+
+    @Override
+    public CutTextAdmission admitCutText(int length) {
+      calls.add("admit " + length);
+      return admission;
+    }
   }
 
   // SetPixelFormat: type, 3 padding, 16-byte PIXEL_FORMAT (its own 3 padding bytes at the end);
@@ -240,5 +248,53 @@ class ClientMessageReaderTest {
     assertTrue(reader.read(in));
     assertEquals(8 + MAX_CUT, in.readerIndex());
     assertEquals(List.of("cut " + Bytes.hex(text)), recorder.calls);
+  }
+
+  /** A long text's body is taken as it comes: the decoder's buffer never holds it whole. */
+  @Test
+  void aLongCutTextIsReadAsItComes() {
+    int length = ClientMessageReader.STREAMED_ABOVE + 100;
+    ClientMessageReader big = new ClientMessageReader(recorder, length);
+    byte[] text = new byte[length];
+    Arrays.fill(text, (byte) 'y');
+    ByteBuf in = Unpooled.buffer();
+    in.writeBytes(of(6, 0, 0, 0)).writeInt(length).writeBytes(text, 0, 1000);
+    assertFalse(big.read(in), "not all there yet");
+    assertEquals(0, in.readableBytes(), "what came is taken");
+    in.writeBytes(text, 1000, length - 1000 - 1);
+    assertFalse(big.read(in));
+    assertEquals(0, in.readableBytes());
+    in.writeBytes(text, length - 1, 1).writeBytes(KEY_EVENT);
+    assertTrue(big.read(in));
+    assertTrue(big.read(in), "the next message follows");
+    assertEquals(List.of("admit " + length, "cut " + Bytes.hex(text), KEY_EVENT_CALL), recorder.calls);
+  }
+
+  @Test
+  void aLongCutTextThatIsSkippedIsDroppedUnread() {
+    int length = ClientMessageReader.STREAMED_ABOVE + 1;
+    ClientMessageReader big = new ClientMessageReader(recorder, length);
+    recorder.admission = ClientMessageHandler.CutTextAdmission.SKIP;
+    ByteBuf in = Unpooled.buffer();
+    in.writeBytes(of(6, 0, 0, 0)).writeInt(length).writeZero(length).writeBytes(KEY_EVENT);
+    assertTrue(big.read(in));
+    assertTrue(big.read(in));
+    assertEquals(List.of("admit " + length, KEY_EVENT_CALL), recorder.calls);
+  }
+
+  @Test
+  void aLongCutTextThatMustWaitConsumesNothing() {
+    int length = ClientMessageReader.STREAMED_ABOVE + 1;
+    ClientMessageReader big = new ClientMessageReader(recorder, length);
+    recorder.admission = ClientMessageHandler.CutTextAdmission.WAIT;
+    ByteBuf in = Unpooled.buffer();
+    in.writeBytes(of(6, 0, 0, 0)).writeInt(length).writeZero(10);
+    assertFalse(big.read(in));
+    assertEquals(0, in.readerIndex());
+    recorder.admission = ClientMessageHandler.CutTextAdmission.ACCEPT;
+    in.writeZero(length - 10);
+    assertTrue(big.read(in), "accepted once there is room");
+    assertEquals(List.of("admit " + length, "admit " + length, "cut " + Bytes.hex(new byte[length])),
+        recorder.calls);
   }
 }

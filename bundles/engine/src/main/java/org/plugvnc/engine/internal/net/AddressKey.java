@@ -1,0 +1,32 @@
+package org.plugvnc.engine.internal.net;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * What the throttle and the connection limits count a peer by: an IPv4 address as it is, an IPv6
+ * address by its /64 network. One IPv6 host usually has a whole /64 to choose source addresses
+ * from, so counting single IPv6 addresses would give an attacker 2^64 fresh starts.
+ */
+final class AddressKey {
+
+  private static final int PREFIX_BYTES = 8;
+
+  private AddressKey() {}
+
+  static InetAddress of(InetAddress address) {
+    if (!(address instanceof Inet6Address) || address.isLoopbackAddress()) {
+      return address;
+    }
+    byte[] network = address.getAddress();
+    for (int i = PREFIX_BYTES; i < network.length; i++) {
+      network[i] = 0;
+    }
+    try {
+      return InetAddress.getByAddress(network);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("16 bytes are an IPv6 address", e);
+    }
+  }
+}
