@@ -104,17 +104,7 @@ class OutputBoundTest {
     server.desktop(1024, 768); // 3 MiB a full Raw update
     List<SilentViewer> silent = new ArrayList<>();
     try (RfbClient reader = awaitSize(server, 1024)) {
-      for (int i = 0; i < 30; i++) {
-        SilentViewer v = new SilentViewer(server.port);
-        silent.add(v);
-        v.send(SilentViewer.fullUpdateRequest(1024, 768));
-      }
-      // The kernel's send buffer (up to 4 MiB on loopback) takes each first frame; the second
-      // stays queued in the server: 30 x 3 MiB asked for.
-      Thread.sleep(500);
-      for (SilentViewer v : silent) {
-        v.send(SilentViewer.fullUpdateRequest(1024, 768));
-      }
+      askTwiceForFrames(server, 30, silent); // 30 x 3 MiB queued
       for (int i = 0; i < 5; i++) {
         reader.requestUpdate(false, 0, 0, 64, 64);
         reader.awaitUpdate(TIMEOUT);
@@ -153,15 +143,7 @@ class OutputBoundTest {
     server.desktop(1024, 768);
     List<SilentViewer> silent = new ArrayList<>();
     try (RfbClient reader = awaitSize(server, 1024)) {
-      for (int i = 0; i < 12; i++) {
-        SilentViewer v = new SilentViewer(server.port);
-        silent.add(v);
-        v.send(SilentViewer.fullUpdateRequest(1024, 768));
-      }
-      Thread.sleep(300); // each first frame goes to the kernel's buffer
-      for (SilentViewer v : silent) {
-        v.send(SilentViewer.fullUpdateRequest(1024, 768)); // about 2 MiB of it stays queued
-      }
+      askTwiceForFrames(server, 12, silent);
       Thread.sleep(300);
       reader.requestUpdate(false, 0, 0, 1024, 768); // needs 3 MiB of room
       reader.awaitUpdate(TIMEOUT);
@@ -175,6 +157,24 @@ class OutputBoundTest {
       for (SilentViewer v : silent) {
         v.close();
       }
+    }
+  }
+
+  /**
+   * Connects {@code count} viewers that never read, each asking for two full 1024x768 frames: the
+   * kernel's send buffer (up to 4 MiB on loopback) takes the first, and most of the second stays
+   * queued in the server.
+   */
+  private static void askTwiceForFrames(ServerFixture server, int count, List<SilentViewer> into)
+      throws IOException, InterruptedException {
+    for (int i = 0; i < count; i++) {
+      SilentViewer v = new SilentViewer(server.port);
+      into.add(v);
+      v.send(SilentViewer.fullUpdateRequest(1024, 768));
+    }
+    Thread.sleep(400);
+    for (SilentViewer v : into) {
+      v.send(SilentViewer.fullUpdateRequest(1024, 768));
     }
   }
 
