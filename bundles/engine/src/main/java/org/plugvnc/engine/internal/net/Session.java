@@ -47,6 +47,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   private final Runnable resumeReading;
   /** Room held in the input budget for the long clipboard text being received. */
   private int cutTextReserved;
+  private final DesktopChanges changes = new DesktopChanges();
   private boolean attached;
   private boolean closed;
 
@@ -197,14 +198,23 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     }
   }
 
+  /** Merged with other damage waiting for the I/O thread, in order with copies. Any thread. */
   @Override
   public void desktopDamaged(Region region) {
-    onLoop(() -> updates.damage(region));
+    if (changes.damaged(region)) {
+      onLoop(this::applyChanges);
+    }
   }
 
   @Override
   public void desktopCopied(Rect target, Point source) {
-    onLoop(() -> updates.copy(target, source));
+    if (changes.copied(target, source)) {
+      onLoop(this::applyChanges);
+    }
+  }
+
+  private void applyChanges() {
+    changes.drain(updates::damage, c -> updates.copy(c.target(), c.source()));
   }
 
   @Override
