@@ -106,7 +106,8 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     settings = new ServerSettings(SecurityTypeNames.parse(config.securityTypes()),
         config.sharePolicy(), config.desktopName(), config.maxCutText(),
         config.handshakeTimeoutSeconds() * 1000L, config.sendBufferHighWater(),
-        Math.max(config.sendBufferLimit(), 2L * config.sendBufferHighWater()));
+        Math.max(config.sendBufferLimit(), 2L * config.sendBufferHighWater()),
+        Math.max(0, config.maxConnections()));
     sendBufferTotalLimit = totalLimit(config.sendBufferTotalLimit());
     // One text of the largest size a viewer may send must always fit.
     cutTextTotalLimit = Math.max(config.cutTextTotalLimit(), (long) config.maxCutText());

@@ -86,6 +86,12 @@ import org.plugvnc.engine.internal.net.SharePolicy;
           + "says.", min = "4194304")
   int sendBufferTotalLimit() default 134217728;
 
+  @AttributeDefinition(name = "Connections",
+      description = "Connections open at once, in every phase, above which no more are accepted "
+          + "until one closes (they wait in the kernel's backlog): a flood of connections must "
+          + "not take all the file descriptors of the JVM. 0: no limit.", min = "0")
+  int maxConnections() default 4096;
+
   @AttributeDefinition(name = "Unauthenticated connections per address",
       description = "Connections from one address (IPv6: one /64) that may be in the handshake "
           + "(connected, not yet a session) at once; more are refused with a reason. 0: no "

@@ -22,7 +22,8 @@ public final class NettyTransport implements AutoCloseable {
 
   private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("plugvnc-accept", true));
   private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("plugvnc-io", true));
-  private Channel listener;
+  private volatile Channel listener;
+  private AcceptGate gate;
 
   /**
    * Listens on {@code address}, instead of the previous address if there was one (connections
@@ -33,6 +34,10 @@ public final class NettyTransport implements AutoCloseable {
    */
   public InetSocketAddress bind(InetSocketAddress address, ServerContext server)
       throws InterruptedException {
+    if (gate == null) {
+      gate = new AcceptGate(() -> server.settings().maxConnections(), () -> listener);
+    }
+    AcceptGate connections = gate;
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, workers)
         .channel(NioServerSocketChannel.class)
@@ -42,6 +47,7 @@ public final class NettyTransport implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            connections.accepted(ch);
             int highWater = server.settings().sendBufferHighWater();
             ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
             ch.pipeline().addLast("rfb", new RfbConnection(server));

@@ -13,6 +13,7 @@ import java.util.List;
  * @param sendBufferHighWater bytes queued for a viewer above which nothing more is handed to its
  *     socket (updates merge, superseding messages replace each other)
  * @param sendBufferLimit bytes queued for a viewer past which it is closed
+ * @param maxConnections connections open at once above which none is accepted (0: no limit)
  */
 public record ServerSettings(
     List<Integer> securityTypes,
@@ -21,4 +22,5 @@ public record ServerSettings(
     int maxCutText,
     long handshakeTimeoutMillis,
     int sendBufferHighWater,
-    long sendBufferLimit) {}
+    long sendBufferLimit,
+    int maxConnections) {}

@@ -242,7 +242,7 @@ class SecurityPhaseTest {
 
   private void connect() throws Exception {
     ServerSettings settings = new ServerSettings(List.of(TYPE), SharePolicy.SHARED, DESKTOP_NAME,
-        1 << 20, HANDSHAKE_TIMEOUT_MILLIS, 1 << 20, 1 << 24);
+        1 << 20, HANDSHAKE_TIMEOUT_MILLIS, 1 << 20, 1 << 24, 0);
     SessionRegistry sessions = new SessionRegistry();
     ServerContext server = new TestServer(settings, Map.of(TYPE, type150), Map.of(), desktop,
         sessions, null, throttle, new PreAuthLimits(), new InputBudget(() -> 1 << 30),

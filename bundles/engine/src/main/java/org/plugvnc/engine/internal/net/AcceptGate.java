@@ -1,0 +1,71 @@
+package org.plugvnc.engine.internal.net;
+
+import io.netty.channel.Channel;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops accepting connections while {@code maxConnections} are open, and accepts again once one
+ * closes. Each connection costs a file descriptor however early it is refused, and the JVM's
+ * descriptors are shared with everything else in the container: a flood of connections from many
+ * addresses must not take them all. New connections wait in the kernel's backlog meanwhile (up to
+ * one read loop of connections already being accepted gets in past the limit). Thread-safe.
+ */
+final class AcceptGate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AcceptGate.class);
+
+  private final AtomicInteger open = new AtomicInteger();
+  private final IntSupplier max;
+  private final Supplier<Channel> listener;
+  private boolean paused;
+
+  /**
+   * @param max the most connections open at once, as of now (0: no limit)
+   * @param listener the listening channel now
+   */
+  AcceptGate(IntSupplier max, Supplier<Channel> listener) {
+    this.max = max;
+    this.listener = listener;
+  }
+
+  /**
+   * A connection was accepted; counted until it closes. Its I/O thread; pausing and resuming are
+   * one step each under the gate's lock, so a close racing an accept cannot leave it paused.
+   */
+  synchronized void accepted(Channel connection) {
+    int now = open.incrementAndGet();
+    connection.closeFuture().addListener(f -> closed());
+    int limit = max.getAsInt();
+    if (limit > 0 && now >= limit && !paused) {
+      paused = true;
+      setAccepting(false);
+      LOG.warn("{} connections are open (maxConnections): not accepting more until one closes", now);
+    }
+  }
+
+  private synchronized void closed() {
+    int now = open.decrementAndGet();
+    int limit = max.getAsInt();
+    if (paused && (limit <= 0 || now < limit)) {
+      paused = false;
+      setAccepting(true);
+      LOG.info("accepting connections again ({} open)", now);
+    }
+  }
+
+  private void setAccepting(boolean on) {
+    Channel l = listener.get();
+    if (l != null) {
+      l.config().setAutoRead(on);
+    }
+  }
+
+  /** Connections open now. */
+  int open() {
+    return open.get();
+  }
+}
