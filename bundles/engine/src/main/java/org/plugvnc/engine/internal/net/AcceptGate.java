@@ -63,9 +63,4 @@ final class AcceptGate {
       l.config().setAutoRead(on);
     }
   }
-
-  /** Connections open now. */
-  int open() {
-    return open.get();
-  }
 }

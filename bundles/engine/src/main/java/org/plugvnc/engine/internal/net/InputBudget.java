@@ -37,9 +37,4 @@ public final class InputBudget {
   void release(long bytes) {
     reserved.addAndGet(-bytes);
   }
-
-  /** Bytes reserved now. */
-  long reserved() {
-    return reserved.get();
-  }
 }
