@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,5 +167,39 @@ class BackendLifecycleTest {
     } catch (Exception e) {
       // it never connected (the failure is reported elsewhere): nothing is open
     }
+  }
+
+  /**
+   * While the desktop starts, the connection reads nothing more: what a viewer sends meanwhile
+   * stays in the kernel's buffers (a few MiB), not in the server's memory. Before the pause held,
+   * one viewer pushed over 100 MiB into the decoder's buffer in that time.
+   */
+  @Test
+  void aViewerSendingWhileTheDesktopStartsIsNotRead() throws Exception {
+    RawRfb v = RawRfb.greet(server.port, null, 0);
+    AtomicLong sent = new AtomicLong();
+    Thread flood = new Thread(() -> {
+      byte[] chunk = new byte[64 * 1024];
+      try {
+        while (sent.get() < (256L << 20)) {
+          v.write(chunk);
+          sent.addAndGet(chunk.length);
+        }
+      } catch (IOException closed) {
+        // the server ends the session once it reads the garbage
+      }
+    });
+    flood.setDaemon(true);
+    try (v) {
+      v.readOffer();
+      v.writeU8(1);
+      v.readSecurityResult();
+      v.writeU8(1); // ClientInit: ServerInit waits for the slow start()
+      flood.start();
+      Thread.sleep(1000);
+      long taken = sent.get();
+      assertTrue(taken < (32L << 20), "the server took " + (taken >> 20) + " MiB while paused");
+    }
+    flood.join(5000);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -90,5 +91,40 @@ class InputBoundTest {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A viewer whose long text waits for room is not read meanwhile: what it sends stays in the
+   * kernel's buffers. Before the pause held, each such viewer pushed tens of MiB into the server.
+   */
+  @Test
+  void aViewerWaitingForRoomIsNotRead() throws Exception {
+    ServerFixture server = ServerFixture.start(cm, "None",
+        Map.of("maxCutText", MAX_CUT, "cutTextTotalLimit", MAX_CUT));
+    try (SilentViewer holder = new SilentViewer(server.port);
+        SilentViewer waiting = new SilentViewer(server.port)) {
+      byte[] text = SilentViewer.clientCutText("h".repeat(MAX_CUT));
+      holder.send(Arrays.copyOf(text, text.length - 1)); // holds all the room
+      Thread.sleep(300);
+      waiting.send(Arrays.copyOf(text, 8)); // a header: this one must wait
+      AtomicLong sent = new AtomicLong();
+      Thread flood = new Thread(() -> {
+        byte[] chunk = new byte[64 * 1024];
+        try {
+          while (sent.get() < (256L << 20)) {
+            waiting.send(chunk);
+            sent.addAndGet(chunk.length);
+          }
+        } catch (IOException closed) {
+          // closed by the test
+        }
+      });
+      flood.setDaemon(true);
+      flood.start();
+      Thread.sleep(1500);
+      long taken = sent.get();
+      System.out.println("InputBoundTest: a waiting viewer could send " + (taken >> 10) + " KiB");
+      assertTrue(taken < (12L << 20), "the server took " + (taken >> 20) + " MiB while waiting");
+    }
   }
 }

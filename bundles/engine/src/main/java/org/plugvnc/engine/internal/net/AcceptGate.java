@@ -57,6 +57,27 @@ final class AcceptGate {
     }
   }
 
+  /**
+   * A new listener replaces the old one: it starts in the gate's state, so a rebind while at the
+   * cap does not open it. Called before the new listener is published.
+   */
+  synchronized void rebound(Channel next) {
+    if (paused) {
+      next.config().setAutoRead(false);
+    }
+  }
+
+  /**
+   * Puts the pause back if something else lifted it (Netty turns accepting back on a second after
+   * an accept failed, such as running out of descriptors). Periodically, any thread.
+   */
+  synchronized void recheck() {
+    Channel l = listener.get();
+    if (paused && l != null && l.config().isAutoRead()) {
+      l.config().setAutoRead(false);
+    }
+  }
+
   private void setAccepting(boolean on) {
     Channel l = listener.get();
     if (l != null) {

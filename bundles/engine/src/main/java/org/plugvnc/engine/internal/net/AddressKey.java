@@ -16,8 +16,9 @@ final class AddressKey {
   private AddressKey() {}
 
   static InetAddress of(InetAddress address) {
-    if (!(address instanceof Inet6Address) || address.isLoopbackAddress()) {
-      return address;
+    if (!(address instanceof Inet6Address) || address.isLoopbackAddress()
+        || address.isLinkLocalAddress()) {
+      return address; // every link-local peer is in fe80::/64: they are told apart by address
     }
     byte[] network = address.getAddress();
     for (int i = PREFIX_BYTES; i < network.length; i++) {

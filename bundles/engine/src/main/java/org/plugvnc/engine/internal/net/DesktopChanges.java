@@ -17,6 +17,8 @@ final class DesktopChanges {
 
   /** Damage waiting in a row is merged into at most this many rectangles. */
   private static final int MAX_RECTS = 64;
+  /** Changes waiting at most before they are all turned into damage. */
+  static final int MAX_WAITING = 64;
 
   /** A copy of {@code target} from {@code source}. */
   record Copy(Rect target, Point source) {}
@@ -35,9 +37,22 @@ final class DesktopChanges {
     return queue();
   }
 
-  /** Adds a copy; true when the caller must queue a {@link #drain}. */
+  /**
+   * Adds a copy; true when the caller must queue a {@link #drain}. Past {@link #MAX_WAITING}
+   * waiting changes, everything waiting turns into damage (the copies' targets included), so a
+   * backend alternating copies and damage faster than the I/O thread runs cannot grow the queue.
+   */
   synchronized boolean copied(Rect target, Point source) {
-    waiting.addLast(new Copy(target, source));
+    if (waiting.size() >= MAX_WAITING) {
+      Region all = Region.of(target);
+      for (Object e : waiting) {
+        all = all.union(e instanceof Region r ? r : Region.of(((Copy) e).target()));
+      }
+      waiting.clear();
+      waiting.addLast(all.simplified(MAX_RECTS));
+    } else {
+      waiting.addLast(new Copy(target, source));
+    }
     return queue();
   }
 

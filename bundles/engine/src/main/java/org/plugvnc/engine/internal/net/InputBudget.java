@@ -33,6 +33,11 @@ public final class InputBudget {
     }
   }
 
+  /** Whether {@code bytes} could ever be reserved, with nothing else reserved. */
+  boolean fits(long bytes) {
+    return bytes <= limit.getAsLong();
+  }
+
   /** Gives back {@code bytes} reserved earlier. */
   void release(long bytes) {
     reserved.addAndGet(-bytes);

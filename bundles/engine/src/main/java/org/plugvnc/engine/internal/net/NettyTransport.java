@@ -1,6 +1,7 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -22,6 +23,8 @@ public final class NettyTransport implements AutoCloseable {
 
   private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("plugvnc-accept", true));
   private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("plugvnc-io", true));
+  private static final long GATE_CHECK_MILLIS = 1000;
+
   private volatile Channel listener;
   private AcceptGate gate;
 
@@ -36,6 +39,7 @@ public final class NettyTransport implements AutoCloseable {
       throws InterruptedException {
     if (gate == null) {
       gate = new AcceptGate(() -> server.settings().maxConnections(), () -> listener);
+      every(GATE_CHECK_MILLIS, gate::recheck);
     }
     AcceptGate connections = gate;
     ServerBootstrap b = new ServerBootstrap()
@@ -44,6 +48,10 @@ public final class NettyTransport implements AutoCloseable {
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
+        // At most 4 reads of at most 64 KiB per loop: what a paused connection can have taken in
+        // before the pause holds (RfbConnection.MAX_BUFFERED_WHILE_PAUSED).
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR,
+            new AdaptiveRecvByteBufAllocator(64, 2048, 65536).maxMessagesPerRead(4))
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
@@ -54,6 +62,7 @@ public final class NettyTransport implements AutoCloseable {
           }
         });
     Channel next = b.bind(address).sync().channel();
+    gate.rebound(next);
     if (listener != null) {
       listener.close();
     }

@@ -2,7 +2,9 @@ package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import java.util.concurrent.ScheduledFuture;
@@ -60,7 +62,8 @@ final class Outbox {
   private final Consumer<String> close;
   private final AtomicReferenceArray<Message> slots = new AtomicReferenceArray<>(Slot.values().length);
   private final AtomicBoolean drainQueued = new AtomicBoolean();
-  private final ChannelFutureListener failed;
+  /** Notes progress (also within one large message) and ends the session on a failed write. */
+  private final ChannelProgressiveFutureListener written;
   /** When a write last reached the socket, or the queue was last seen shrinking. */
   private volatile long lastProgressNanos = System.nanoTime();
   /** The queue's size at the budget's last look; the budget's thread only. */
@@ -79,11 +82,19 @@ final class Outbox {
     this.ctx = ctx;
     this.limit = limit;
     this.close = close;
-    this.failed = f -> {
-      if (f.isSuccess()) {
-        lastProgressNanos = System.nanoTime();
-      } else {
-        close.accept("sending failed: " + f.cause());
+    this.written = new ChannelProgressiveFutureListener() {
+      @Override
+      public void operationProgressed(ChannelProgressiveFuture f, long progress, long total) {
+        lastProgressNanos = System.nanoTime(); // part of a large update reached the socket
+      }
+
+      @Override
+      public void operationComplete(ChannelProgressiveFuture f) {
+        if (f.isSuccess()) {
+          lastProgressNanos = System.nanoTime();
+        } else {
+          close.accept("sending failed: " + f.cause());
+        }
       }
     };
   }
@@ -196,7 +207,13 @@ final class Outbox {
   }
 
   private void write(ByteBuf message, boolean flush) {
-    (flush ? ctx.writeAndFlush(message) : ctx.write(message)).addListener(failed);
+    ChannelProgressivePromise promise = ctx.newProgressivePromise();
+    promise.addListener(written);
+    if (flush) {
+      ctx.writeAndFlush(message, promise);
+    } else {
+      ctx.write(message, promise);
+    }
     long queued = queuedBytes();
     if (queued > limit) {
       close.accept("the viewer is not reading: " + queued + " bytes are queued for it, more than "
@@ -212,8 +229,8 @@ final class Outbox {
 
   /**
    * How long the queue has been waiting without the viewer taking anything, in nanoseconds; 0 when
-   * nothing waits. Progress is a write reaching the socket or the queue shrinking since the last
-   * call, so a viewer that keeps its queue just under the high-water mark and never reads is seen
+   * nothing waits. Progress is any bytes of a write reaching the socket (a slow viewer taking a
+   * large update in parts makes progress) or the queue shrinking since the last call, so a viewer that keeps its queue just under the high-water mark and never reads is seen
    * as stalled too. Called periodically by the {@link OutputBudget}'s one thread.
    */
   long stalledNanos(long now) {

@@ -34,6 +34,9 @@ public final class OutputBudget implements Runnable {
   /** The largest update that had to wait since the last {@link #run}. */
   private final AtomicLong waiting = new AtomicLong();
   private volatile boolean overReported;
+  private static final long SUM_NANOS = 1_000_000;
+  private final AtomicLong sum = new AtomicLong();
+  private volatile long summedAt = System.nanoTime() - SUM_NANOS;
 
   /** @param limit the most bytes all viewers' queues may hold together, as of now */
   public OutputBudget(SessionRegistry sessions, LongSupplier limit) {
@@ -48,6 +51,7 @@ public final class OutputBudget implements Runnable {
    */
   boolean tryReserve(long bytes) {
     if (queuedInAll() + bytes <= limit.getAsLong()) {
+      sum.addAndGet(bytes); // counted until the next fresh sum sees it queued (or sent)
       return true;
     }
     waiting.accumulateAndGet(bytes, Math::max);
@@ -93,11 +97,22 @@ public final class OutputBudget implements Runnable {
     }
   }
 
+  /**
+   * The sum of all queues, computed afresh at most once a millisecond (every update asks, and with
+   * thousands of viewers a fresh sum each time would cost thousands of reads per update); updates
+   * let through meanwhile are added to it, so a burst cannot pass the limit between two sums.
+   */
   private long queuedInAll() {
+    long now = System.nanoTime();
+    if (now - summedAt < SUM_NANOS) {
+      return sum.get();
+    }
     long total = 0;
     for (Session s : sessions.live()) {
       total += s.queuedBytes();
     }
+    sum.set(total);
+    summedAt = now;
     return total;
   }
 

@@ -26,6 +26,8 @@ public final class RfbConnection extends ByteToMessageDecoder {
 
   /** How long a connection refused by the limits may take to tell its version and hear why. */
   static final long REFUSED_GRACE_MILLIS = 2000;
+  /** More than one read loop's worth (see NettyTransport) buffered while paused ends the connection. */
+  static final int MAX_BUFFERED_WHILE_PAUSED = 1 << 20;
 
   private final ServerContext server;
   private ConnectionState state = ConnectionState.PROTOCOL_VERSION;
@@ -34,6 +36,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
   private Session session;
   private ScheduledFuture<?> handshakeTimer;
   private PreAuthLimits.Ticket ticket;
+  private boolean paused;
   private int minor;
 
   /** A connection served with {@code server}'s settings and plug-ins. */
@@ -60,6 +63,12 @@ public final class RfbConnection extends ByteToMessageDecoder {
 
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> unused) {
+    if (paused && in.readableBytes() > MAX_BUFFERED_WHILE_PAUSED) {
+      // Reads stop at once when paused; only a peer that ignores the protocol's turns gets here.
+      fail("the viewer sent " + in.readableBytes() + " bytes while the server was not reading");
+      in.skipBytes(in.readableBytes());
+      return;
+    }
     try {
       while (in.isReadable() && step(in)) {
         // one message per step, until a phase needs more bytes
@@ -148,13 +157,33 @@ public final class RfbConnection extends ByteToMessageDecoder {
    * in the decoder's buffer without bound. I/O thread.
    */
   void pauseReading() {
+    paused = true;
     ctx.channel().config().setAutoRead(false);
   }
 
-  /** Reads again, first decoding what arrived while paused. I/O thread. */
+  /**
+   * Reads again, first decoding what arrived while paused; if that decoding paused again (a long
+   * clipboard text still waiting for room), the socket stays unread. I/O thread.
+   */
   void resumeReading() {
-    ctx.channel().config().setAutoRead(true);
+    paused = false;
     resumeDecoding();
+    if (!paused && state != ConnectionState.CLOSED) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  /**
+   * While paused, no read is asked for: {@link ByteToMessageDecoder} asks for one whenever auto-read
+   * is off and nothing was decoded, which would undo the pause and let the buffer grow.
+   */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    if (paused) {
+      ctx.fireChannelReadComplete();
+    } else {
+      super.channelReadComplete(ctx);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package org.plugvnc.engine.internal.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.Framebuffer;
@@ -47,6 +48,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   private final Runnable resumeReading;
   /** Room held in the input budget for the long clipboard text being received. */
   private int cutTextReserved;
+  private ScheduledFuture<?> cutTextRetry;
   private final DesktopChanges changes = new DesktopChanges();
   private boolean attached;
   private boolean closed;
@@ -166,16 +168,25 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     if (identity.viewOnly() || server.clipboard() == null) {
       return CutTextAdmission.SKIP;
     }
+    if (!server.inputBudget().fits(length)) {
+      // Longer than the whole budget (both limits lowered while it was on its way): never fits.
+      LOG.warn("{}: a clipboard text of {} bytes is dropped: longer than cutTextTotalLimit", remote,
+          length);
+      return CutTextAdmission.SKIP;
+    }
     if (server.inputBudget().tryReserve(length)) {
       cutTextReserved = length;
       return CutTextAdmission.ACCEPT;
     }
     pauseReading.run();
-    ctx.executor().schedule(() -> {
-      if (!closed) {
-        resumeReading.run();
-      }
-    }, Outbox.RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    if (cutTextRetry == null) {
+      cutTextRetry = ctx.executor().schedule(() -> {
+        cutTextRetry = null;
+        if (!closed) {
+          resumeReading.run();
+        }
+      }, Outbox.RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    }
     return CutTextAdmission.WAIT;
   }
 
@@ -305,6 +316,9 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     closed = true;
     outbox.close();
     releaseCutText();
+    if (cutTextRetry != null) {
+      cutTextRetry.cancel(false);
+    }
     server.sessions().remove(this);
     if (attached) {
       attached = false;
