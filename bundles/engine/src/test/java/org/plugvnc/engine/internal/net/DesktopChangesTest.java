@@ -41,4 +41,16 @@ class DesktopChangesTest {
     drain();
     assertEquals(List.of("damage 8", "copy " + new Rect(0, 10, 4, 4), "damage 9"), applied);
   }
+
+  /** A backend alternating copies and damage faster than the I/O thread runs: bounded. */
+  @Test
+  void pastTheCapEverythingWaitingBecomesDamage() {
+    for (int i = 0; i < 10 * DesktopChanges.MAX_WAITING; i++) {
+      changes.copied(new Rect(i % 100, 0, 1, 1), new Point(0, 1));
+      changes.damaged(Region.of(new Rect(0, 50, 1, 1)));
+    }
+    drain();
+    assertTrue(applied.size() <= DesktopChanges.MAX_WAITING + 1, applied.size() + " changes");
+    assertTrue(applied.get(0).startsWith("damage"), "collapsed into damage: " + applied.get(0));
+  }
 }
