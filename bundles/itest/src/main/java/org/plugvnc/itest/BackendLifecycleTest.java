@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,29 +176,17 @@ class BackendLifecycleTest {
   @Test
   void aViewerSendingWhileTheDesktopStartsIsNotRead() throws Exception {
     RawRfb v = RawRfb.greet(server.port, null, 0);
-    AtomicLong sent = new AtomicLong();
-    Thread flood = new Thread(() -> {
-      byte[] chunk = new byte[64 * 1024];
-      try {
-        while (sent.get() < (256L << 20)) {
-          v.write(chunk);
-          sent.addAndGet(chunk.length);
-        }
-      } catch (IOException closed) {
-        // the server ends the session once it reads the garbage
-      }
-    });
-    flood.setDaemon(true);
+    Flood flood;
     try (v) {
       v.readOffer();
       v.writeU8(1);
       v.readSecurityResult();
       v.writeU8(1); // ClientInit: ServerInit waits for the slow start()
-      flood.start();
+      flood = Flood.start(v::write);
       Thread.sleep(1000);
-      long taken = sent.get();
+      long taken = flood.sent();
       assertTrue(taken < (32L << 20), "the server took " + (taken >> 20) + " MiB while paused");
     }
-    flood.join(5000);
+    flood.join();
   }
 }

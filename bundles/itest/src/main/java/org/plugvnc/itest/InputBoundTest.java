@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -107,22 +106,9 @@ class InputBoundTest {
       holder.send(Arrays.copyOf(text, text.length - 1)); // holds all the room
       Thread.sleep(300);
       waiting.send(Arrays.copyOf(text, 8)); // a header: this one must wait
-      AtomicLong sent = new AtomicLong();
-      Thread flood = new Thread(() -> {
-        byte[] chunk = new byte[64 * 1024];
-        try {
-          while (sent.get() < (256L << 20)) {
-            waiting.send(chunk);
-            sent.addAndGet(chunk.length);
-          }
-        } catch (IOException closed) {
-          // closed by the test
-        }
-      });
-      flood.setDaemon(true);
-      flood.start();
+      Flood flood = Flood.start(waiting::send);
       Thread.sleep(1500);
-      long taken = sent.get();
+      long taken = flood.sent();
       System.out.println("InputBoundTest: a waiting viewer could send " + (taken >> 10) + " KiB");
       assertTrue(taken < (12L << 20), "the server took " + (taken >> 20) + " MiB while waiting");
     }

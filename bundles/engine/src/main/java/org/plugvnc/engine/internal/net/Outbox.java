@@ -7,8 +7,6 @@ import io.netty.channel.ChannelProgressiveFutureListener;
 import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
 final class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-  static final long RETRY_MILLIS = 100;
 
   /** Messages a newer one of the same kind supersedes; drained in this order. */
   enum Slot {
@@ -70,8 +67,8 @@ final class Outbox {
   private long lastSeenQueued;
   private volatile boolean open;
   private boolean waitLogged;
-  private Runnable retry = () -> {};
-  private volatile ScheduledFuture<?> retryTimer;
+  private final SingleRetry retry;
+  private Runnable onRoom = () -> {};
   private volatile boolean closed;
 
   /**
@@ -82,6 +79,7 @@ final class Outbox {
     this.ctx = ctx;
     this.limit = limit;
     this.close = close;
+    this.retry = new SingleRetry(ctx.executor());
     this.written = new ChannelProgressiveFutureListener() {
       @Override
       public void operationProgressed(ChannelProgressiveFuture f, long progress, long total) {
@@ -177,12 +175,12 @@ final class Outbox {
    * What to run when room may have come back: drain the slots, then try the pending update. Set
    * once by the session.
    */
-  void onRoom(Runnable retry) {
-    this.retry = retry;
+  void onRoom(Runnable onRoom) {
+    this.onRoom = onRoom;
   }
 
   /**
-   * Tries again after {@link #RETRY_MILLIS}: a message has to wait for room ({@code why}, logged
+   * Tries again after {@link SingleRetry#DELAY_MILLIS}: a message has to wait for room ({@code why}, logged
    * once per session). One retry at a time, whatever the number of messages waiting, and none
    * after the session closed. I/O thread.
    */
@@ -191,13 +189,8 @@ final class Outbox {
       waitLogged = true;
       LOG.warn("{}: an update waits: {}", ctx.channel().remoteAddress(), why);
     }
-    if (retryTimer == null && !closed) {
-      retryTimer = ctx.executor().schedule(() -> {
-        retryTimer = null;
-        if (!closed) {
-          retry.run();
-        }
-      }, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    if (!closed) {
+      retry.schedule(onRoom);
     }
   }
 
@@ -228,13 +221,13 @@ final class Outbox {
   }
 
   /**
-   * How long the queue has been waiting without the viewer taking anything, in nanoseconds; 0 when
-   * nothing waits. Progress is any bytes of a write reaching the socket (a slow viewer taking a
-   * large update in parts makes progress) or the queue shrinking since the last call, so a viewer that keeps its queue just under the high-water mark and never reads is seen
-   * as stalled too. Called periodically by the {@link OutputBudget}'s one thread.
+   * How long the queue, now {@code queued} bytes, has been waiting without the viewer taking
+   * anything, in nanoseconds; 0 when nothing waits. Progress is any bytes of a write reaching the
+   * socket (a slow viewer taking a large update in parts makes progress) or the queue shrinking
+   * since the last call, so a viewer that keeps its queue just under the high-water mark and never
+   * reads is seen as stalled too. Called periodically by the {@link OutputBudget}'s one thread.
    */
-  long stalledNanos(long now) {
-    long queued = queuedBytes();
+  long stalledNanos(long now, long queued) {
     if (queued == 0 || queued < lastSeenQueued) {
       lastProgressNanos = now;
     }
@@ -245,10 +238,7 @@ final class Outbox {
   /** The session ended: nothing more is sent; waiting messages are released. Any thread. */
   void close() {
     closed = true;
-    ScheduledFuture<?> timer = retryTimer;
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    retry.cancel();
     for (int i = 0; i < slots.length(); i++) {
       discard(slots.getAndSet(i, null));
     }

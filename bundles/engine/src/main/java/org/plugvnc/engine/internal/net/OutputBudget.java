@@ -70,7 +70,7 @@ public final class OutputBudget implements Runnable {
       long queued = s.queuedBytes();
       total += queued;
       // Asked of every session on every run, so that each one's progress is tracked.
-      if (s.stalledNanos(now) >= STALLED_MILLIS * 1_000_000 && queued > 0) {
+      if (s.stalledNanos(now, queued) >= STALLED_MILLIS * 1_000_000 && queued > 0) {
         stalled.add(new Stalled(s, queued));
       }
     }

@@ -3,8 +3,6 @@ package org.plugvnc.engine.internal.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.capture.KeyEvent;
@@ -44,11 +42,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   private final Outbox outbox;
   private final UpdateScheduler updates;
   private PixelWriter pixels = PixelWriters.forFormat(PixelFormat.RGB888);
-  private final Runnable pauseReading;
-  private final Runnable resumeReading;
-  /** Room held in the input budget for the long clipboard text being received. */
-  private int cutTextReserved;
-  private ScheduledFuture<?> cutTextRetry;
+  private final CutTextIntake cutText;
   private final DesktopChanges changes = new DesktopChanges();
   private boolean attached;
   private boolean closed;
@@ -60,12 +54,12 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   Session(ChannelHandlerContext ctx, ServerContext server, Identity identity, String remote,
       Runnable pauseReading, Runnable resumeReading) {
     this.ctx = ctx;
-    this.pauseReading = pauseReading;
-    this.resumeReading = resumeReading;
     this.server = server;
     this.identity = identity;
     this.remote = remote;
     this.reader = new ClientMessageReader(this, server.settings().maxCutText());
+    this.cutText = new CutTextIntake(server.inputBudget(), remote, pauseReading, resumeReading,
+        new SingleRetry(ctx.executor()));
     this.outbox = new Outbox(ctx, server.settings().sendBufferLimit(), this::close);
     this.updates = new UpdateScheduler(outbox, server.outputBudget(), server.desktop(),
         new SessionEncoders(server::encoders));
@@ -159,40 +153,15 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     }
   }
 
-  /**
-   * A long clipboard text is coming: collected only with room in the server's input budget; with
-   * none, reading stops and is tried again shortly. Dropped unread when it could not be used.
-   */
+  /** A long clipboard text is coming; see {@link CutTextIntake}. */
   @Override
   public CutTextAdmission admitCutText(int length) {
-    if (identity.viewOnly() || server.clipboard() == null) {
-      return CutTextAdmission.SKIP;
-    }
-    if (!server.inputBudget().fits(length)) {
-      // Longer than the whole budget (both limits lowered while it was on its way): never fits.
-      LOG.warn("{}: a clipboard text of {} bytes is dropped: longer than cutTextTotalLimit", remote,
-          length);
-      return CutTextAdmission.SKIP;
-    }
-    if (server.inputBudget().tryReserve(length)) {
-      cutTextReserved = length;
-      return CutTextAdmission.ACCEPT;
-    }
-    pauseReading.run();
-    if (cutTextRetry == null) {
-      cutTextRetry = ctx.executor().schedule(() -> {
-        cutTextRetry = null;
-        if (!closed) {
-          resumeReading.run();
-        }
-      }, Outbox.RETRY_MILLIS, TimeUnit.MILLISECONDS);
-    }
-    return CutTextAdmission.WAIT;
+    return cutText.admit(length, !identity.viewOnly() && server.clipboard() != null);
   }
 
   @Override
   public void clientCutText(byte[] latin1) {
-    releaseCutText();
+    cutText.release();
     Clipboard clipboard = server.clipboard();
     if (!identity.viewOnly() && clipboard != null) {
       clipboard.setText(new String(latin1, StandardCharsets.ISO_8859_1), this);
@@ -257,19 +226,14 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     close(reason);
   }
 
-  private void releaseCutText() {
-    server.inputBudget().release(cutTextReserved);
-    cutTextReserved = 0;
-  }
-
   /** Bytes queued for this viewer that its socket has not taken yet. Any thread. */
   long queuedBytes() {
     return outbox.queuedBytes();
   }
 
   /** How long its output has waited without the viewer taking any (see {@link Outbox#stalledNanos}). */
-  long stalledNanos(long now) {
-    return outbox.stalledNanos(now);
+  long stalledNanos(long now, long queued) {
+    return outbox.stalledNanos(now, queued);
   }
 
   /** The socket drained below its low-water mark: an update held back may go now. */
@@ -315,10 +279,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   void ended() {
     closed = true;
     outbox.close();
-    releaseCutText();
-    if (cutTextRetry != null) {
-      cutTextRetry.cancel(false);
-    }
+    cutText.close();
     server.sessions().remove(this);
     if (attached) {
       attached = false;

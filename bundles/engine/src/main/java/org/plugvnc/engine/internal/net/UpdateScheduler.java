@@ -70,9 +70,6 @@ final class UpdateScheduler {
   }
 
   void request(boolean incremental, Rect area) {
-    if (bounds == null) {
-      return; // before ServerInit: a viewer that does not wait for it gets nothing yet
-    }
     Rect clipped = area.intersect(bounds);
     // Bounded: a viewer sending thousands of tiny requests must not make merging quadratic.
     requested = requested.union(clipped).simplified(MAX_REQUEST_RECTS);
