@@ -81,6 +81,16 @@ public final class Rfb {
   public static final int PSEUDO_EXTENDED_MOUSE_BUTTONS = -316;
   public static final int PSEUDO_TIGHT_WITHOUT_ZLIB = -317;
   public static final int PSEUDO_EXTENDED_CLIPBOARD = 0xC0A1E5CE;
+  /** TurboVNC's fine-grained JPEG quality: -512 is quality 0, -412 quality 100. */
+  public static final int PSEUDO_FINE_QUALITY_LEVEL_0 = -512;
+  public static final int PSEUDO_FINE_QUALITY_LEVEL_100 = -412;
+  /** TurboVNC's JPEG subsampling levels. */
+  public static final int PSEUDO_SUBSAMP_1X = -768;
+  public static final int PSEUDO_SUBSAMP_4X = -767;
+  public static final int PSEUDO_SUBSAMP_2X = -766;
+  public static final int PSEUDO_SUBSAMP_GRAY = -765;
+  public static final int PSEUDO_SUBSAMP_8X = -764;
+  public static final int PSEUDO_SUBSAMP_16X = -763;
 
   /** A readable name for an encoding or pseudo-encoding number, for logs. */
   public static String encodingName(int encoding) {
@@ -121,6 +131,12 @@ public final class Rfb {
         }
         if (encoding >= PSEUDO_COMPRESS_LEVEL_0 && encoding <= PSEUDO_COMPRESS_LEVEL_9) {
           return "CompressLevel" + (encoding - PSEUDO_COMPRESS_LEVEL_0);
+        }
+        if (encoding >= PSEUDO_FINE_QUALITY_LEVEL_0 && encoding <= PSEUDO_FINE_QUALITY_LEVEL_100) {
+          return "FineQualityLevel" + (encoding - PSEUDO_FINE_QUALITY_LEVEL_0);
+        }
+        if (encoding >= PSEUDO_SUBSAMP_1X && encoding <= PSEUDO_SUBSAMP_16X) {
+          return "Subsamp" + new String[] {"1X", "4X", "2X", "Gray", "8X", "16X"}[encoding - PSEUDO_SUBSAMP_1X];
         }
         return "encoding(" + encoding + ")";
     }

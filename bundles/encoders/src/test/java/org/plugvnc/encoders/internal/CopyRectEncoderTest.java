@@ -1,5 +1,8 @@
 package org.plugvnc.encoders.internal;
 
+import org.plugvnc.testsupport.Formats;
+import org.plugvnc.testsupport.SpecPixelWriter;
+
 import org.plugvnc.testsupport.CapturingOutput;
 import org.plugvnc.testsupport.ArrayFramebuffer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

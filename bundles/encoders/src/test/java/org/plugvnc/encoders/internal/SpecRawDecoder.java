@@ -1,5 +1,8 @@
 package org.plugvnc.encoders.internal;
 
+import org.plugvnc.testsupport.Formats;
+import org.plugvnc.testsupport.SpecPixelWriter;
+
 import org.plugvnc.api.pixel.PixelFormat;
 
 /**

@@ -1,4 +1,4 @@
-package org.plugvnc.encoders.internal;
+package org.plugvnc.testsupport;
 
 import org.plugvnc.api.encoding.PixelWriter;
 import org.plugvnc.api.encoding.RfbOutput;
@@ -13,16 +13,16 @@ import org.plugvnc.api.pixel.PixelFormat;
  * index of the nearest colour-map entry (squared RGB distance, lowest index on ties). The value is
  * written in bitsPerPixel / 8 bytes, most significant first when bigEndian.
  */
-final class SpecPixelWriter implements PixelWriter {
+public final class SpecPixelWriter implements PixelWriter {
 
   private final PixelFormat format;
   private final int[] colourMap;
 
-  SpecPixelWriter(PixelFormat format) {
+  public SpecPixelWriter(PixelFormat format) {
     this(format, null);
   }
 
-  SpecPixelWriter(PixelFormat format, int[] colourMap) {
+  public SpecPixelWriter(PixelFormat format, int[] colourMap) {
     this.format = format;
     this.colourMap = colourMap;
   }
