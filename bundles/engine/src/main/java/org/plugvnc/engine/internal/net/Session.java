@@ -62,7 +62,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
         new SingleRetry(ctx.executor()));
     this.outbox = new Outbox(ctx, server.settings().sendBufferLimit(), this::close);
     this.updates = new UpdateScheduler(outbox, server.outputBudget(), server.desktop(),
-        new SessionEncoders(server::encoders));
+        new SessionEncoders(server::encoders), new SingleRetry(ctx.executor()));
     outbox.onRoom(this::writable);
   }
 

@@ -24,6 +24,11 @@ final class SingleRetry {
 
   /** Runs {@code retry} after {@link #DELAY_MILLIS}, unless a retry is pending already. */
   void schedule(Runnable retry) {
+    schedule(retry, DELAY_MILLIS * 1_000_000);
+  }
+
+  /** Runs {@code retry} after {@code delayNanos}, unless a retry is pending already. */
+  void schedule(Runnable retry, long delayNanos) {
     if (pending != null || cancelled) {
       return;
     }
@@ -32,7 +37,7 @@ final class SingleRetry {
       if (!cancelled) {
         retry.run();
       }
-    }, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }, Math.max(1, delayNanos), TimeUnit.NANOSECONDS);
   }
 
   /** No retry from now on. */

@@ -8,7 +8,10 @@ import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.update.ClientSettings;
+import org.plugvnc.api.protocol.Rfb;
+import org.plugvnc.engine.internal.update.EncodingSelector;
 import org.plugvnc.engine.internal.update.FrameSnapshot;
+import org.plugvnc.engine.internal.update.LosslessRefresh;
 import org.plugvnc.engine.internal.update.SessionEncoders;
 import org.plugvnc.engine.internal.update.UpdateTracker;
 import org.plugvnc.engine.internal.update.UpdateWriter;
@@ -26,11 +29,18 @@ final class UpdateScheduler {
   private final OutputBudget budget;
   private final DesktopHub desktop;
   private final SessionEncoders encoders;
+  private final EncodingSelector selector;
+  private final SingleRetry refreshTimer;
   /** Requested areas are merged into at most this many rectangles (over-covering is harmless). */
   private static final int MAX_REQUEST_RECTS = 8;
+  /** First capacity of an update's buffer. */
+  private static final int INITIAL_BUFFER = 256 * 1024;
 
   private final UpdateTracker tracker = new UpdateTracker();
   private final FrameSnapshot snapshot = new FrameSnapshot();
+  private final LosslessRefresh refresh = new LosslessRefresh();
+  private final LinkRate link = new LinkRate();
+  private Region sentLossy = Region.EMPTY;
   private ClientSettings settings = ClientSettings.INITIAL;
   private PixelWriter pixels;
   private Rect bounds;
@@ -40,11 +50,14 @@ final class UpdateScheduler {
   private boolean resizePending;
   private boolean cursorPending;
 
-  UpdateScheduler(Outbox outbox, OutputBudget budget, DesktopHub desktop, SessionEncoders encoders) {
+  UpdateScheduler(Outbox outbox, OutputBudget budget, DesktopHub desktop, SessionEncoders encoders,
+      SingleRetry refreshTimer) {
     this.outbox = outbox;
     this.budget = budget;
     this.desktop = desktop;
     this.encoders = encoders;
+    this.selector = new EncodingSelector(encoders);
+    this.refreshTimer = refreshTimer;
   }
 
   /** The size told in ServerInit and the initial pixel format. */
@@ -70,6 +83,8 @@ final class UpdateScheduler {
   }
 
   void request(boolean incremental, Rect area) {
+    link.requested(System.nanoTime());
+    refresh.linkRate(link.bytesPerSecond());
     Rect clipped = area.intersect(bounds);
     // Bounded: a viewer sending thousands of tiny requests must not make merging quadratic.
     requested = requested.union(clipped).simplified(MAX_REQUEST_RECTS);
@@ -84,7 +99,9 @@ final class UpdateScheduler {
     if (bounds == null) {
       return;
     }
-    tracker.damage(region.intersect(bounds));
+    Region inside = region.intersect(bounds);
+    tracker.damage(inside);
+    refresh.damaged(inside, System.nanoTime());
     trySend();
   }
 
@@ -95,6 +112,7 @@ final class UpdateScheduler {
     Rect src = target.translate(source.x() - target.x(), source.y() - target.y());
     if (bounds.contains(target) && bounds.contains(src)) {
       tracker.copy(target, source);
+      refresh.copied(target, source);
     } else {
       tracker.damage(Region.of(target.intersect(bounds)));
     }
@@ -107,6 +125,7 @@ final class UpdateScheduler {
       return true; // ServerInit, still to come, tells the size
     }
     Rect next = new Rect(0, 0, width, height);
+    refresh.reset();
     if (next.equals(bounds)) {
       tracker.reset(bounds);
       trySend();
@@ -151,21 +170,48 @@ final class UpdateScheduler {
     if (cursorPending) {
       content.cursor(desktop.cursor());
     }
-    SessionEncoders.Choice copyEncoder = encoders.copyEncoder(settings);
+    SessionEncoders.Choice copyEncoder = copyEncoder();
     Region copy = plannedCopy(copyEncoder);
     if (!copy.isEmpty()) {
       content.copy(copy, tracker.copyDx(), tracker.copyDy(), copyEncoder);
     }
+    long now = System.nanoTime();
     Region px = tracker.damage().union(forced).intersect(requested);
-    if (!px.isEmpty()) {
-      content.pixels(px, encoders.pixelEncoder(settings));
+    Region lossless = refresh.due(now, requested, px.union(copy));
+    if (!px.isEmpty() || !lossless.isEmpty()) {
+      content.pixels(px, lossless);
     }
-    if (!content.isEmpty() && send(content, fb)) {
+    if (content.isEmpty()) {
+      scheduleRefresh(now);
+      return;
+    }
+    if (send(content, fb)) {
       tracker.sent(px, copy);
+      refresh.sent(px.union(lossless), sentLossy, now);
       forced = Region.EMPTY;
       requested = Region.EMPTY;
       cursorPending = false;
     }
+  }
+
+  /**
+   * Wakes this scheduler when the lossy area will have been quiet long enough for a refresh, which
+   * then goes out if the viewer has asked for an update.
+   */
+  private void scheduleRefresh(long now) {
+    long wait = refresh.nanosUntilDue(now);
+    if (wait >= 0) {
+      refreshTimer.schedule(this::trySend, wait + 1_000_000);
+    }
+  }
+
+  /** CopyRect, if the viewer listed it and an encoder for it is registered; else null. */
+  private SessionEncoders.Choice copyEncoder() {
+    if (!settings.lists(Rfb.ENCODING_COPY_RECT)) {
+      return null;
+    }
+    org.plugvnc.api.encoding.EncoderFactory f = encoders.usable().get(Rfb.ENCODING_COPY_RECT);
+    return f != null && f.encodesCopies() ? encoders.choice(Rfb.ENCODING_COPY_RECT) : null;
   }
 
   /** The pending copy if it can go now, else none (and the copy turns into damage). */
@@ -202,8 +248,9 @@ final class UpdateScheduler {
     }
     ByteBuf out = null;
     try {
-      out = outbox.alloc().buffer(size);
-      UpdateWriter.write(out, content, fb, pixels, snapshot);
+      // Most updates compress far below the raw estimate; the buffer grows when one does not.
+      out = outbox.alloc().buffer(Math.min(size, INITIAL_BUFFER));
+      sentLossy = UpdateWriter.write(out, content, fb, pixels, snapshot, selector, settings);
     } catch (IndexOutOfBoundsException e) {
       out.release();
       if (fb.width() == bounds.width() && fb.height() == bounds.height()) {
@@ -225,11 +272,13 @@ final class UpdateScheduler {
       snapshot.release();
     }
     pending = false;
+    link.sent(out.readableBytes(), System.nanoTime());
     outbox.send(out);
     return true;
   }
 
   void close() {
+    refreshTimer.cancel();
     encoders.close();
   }
 }

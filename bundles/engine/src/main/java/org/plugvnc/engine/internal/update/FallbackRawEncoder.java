@@ -11,17 +11,11 @@ import org.plugvnc.api.pixel.Rect;
  */
 final class FallbackRawEncoder implements Encoder {
 
-  private int[] row = new int[0];
-
   @Override
   public void encode(EncodeRequest request, RfbOutput out) {
     Rect r = request.rect();
-    if (row.length < r.width()) {
-      row = new int[r.width()];
-    }
     for (int y = r.y(); y < r.bottom(); y++) {
-      request.source().read(new Rect(r.x(), y, r.width(), 1), row, 0, r.width());
-      request.pixels().writePixels(row, 0, r.width(), out);
+      request.writer().writePixels(request.pixels(), request.rowStart(y), r.width(), out);
     }
   }
 }

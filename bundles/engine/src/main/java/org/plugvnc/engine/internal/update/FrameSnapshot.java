@@ -9,19 +9,19 @@ import org.plugvnc.api.pixel.Rect;
  * The pixels of one update's rectangles, copied from the desktop before any encoder runs. Two
  * reasons: a desktop that resizes under the update fails here, before an encoder has advanced a
  * zlib stream the viewer would then never see; and the pixels an update encodes are one consistent
- * picture. A small array is kept for the session's next updates; a large one (a full screen) is
- * dropped after its update, so an idle viewer does not hold a copy of the desktop. I/O thread only.
+ * picture. Encoders then read the copy in place (each rectangle is stored row by row with its own
+ * width as stride). A small array is kept for the session's next updates; a large one (a full
+ * screen) is dropped after its update, so an idle viewer does not hold a copy of the desktop. I/O
+ * thread only.
  */
-public final class FrameSnapshot implements Framebuffer {
+public final class FrameSnapshot {
 
   /** Arrays up to this many pixels (1 MiB) are kept between updates. */
   static final int KEPT_PIXELS = 256 * 1024;
 
   private final List<Rect> rects = new ArrayList<>();
-  private final List<Integer> offsets = new ArrayList<>();
+  private int[] offsets = new int[8];
   private int[] pixels = new int[0];
-  private int width;
-  private int height;
 
   /**
    * Copies the pixels of {@code region} from {@code source}.
@@ -30,7 +30,6 @@ public final class FrameSnapshot implements Framebuffer {
    */
   public FrameSnapshot capture(Framebuffer source, List<Rect> region) {
     rects.clear();
-    offsets.clear();
     long total = 0;
     for (Rect r : region) {
       total += r.area();
@@ -38,13 +37,14 @@ public final class FrameSnapshot implements Framebuffer {
     if (pixels.length < total) {
       pixels = new int[(int) total];
     }
-    width = source.width();
-    height = source.height();
+    if (offsets.length < region.size()) {
+      offsets = new int[region.size()];
+    }
     int offset = 0;
     for (Rect r : region) {
       source.read(r, pixels, offset, r.width());
+      offsets[rects.size()] = offset;
       rects.add(r);
-      offsets.add(offset);
       offset += (int) r.area();
     }
     return this;
@@ -53,36 +53,23 @@ public final class FrameSnapshot implements Framebuffer {
   /** Forgets the captured pixels, keeping a small array for reuse. */
   public void release() {
     rects.clear();
-    offsets.clear();
     if (pixels.length > KEPT_PIXELS) {
       pixels = new int[0];
     }
   }
 
-  @Override
-  public int width() {
-    return width;
+  /** The captured rectangles, in the order given. */
+  public List<Rect> rects() {
+    return rects;
   }
 
-  @Override
-  public int height() {
-    return height;
+  /** The array holding every captured pixel; rectangle {@code i} starts at {@link #offset}. */
+  public int[] pixels() {
+    return pixels;
   }
 
-  /** Reads inside one captured rectangle; anything else is an encoder reading outside its own. */
-  @Override
-  public void read(Rect area, int[] dst, int offset, int stride) {
-    for (int i = 0; i < rects.size(); i++) {
-      Rect r = rects.get(i);
-      if (r.contains(area)) {
-        int base = offsets.get(i);
-        for (int y = 0; y < area.height(); y++) {
-          int from = base + (area.y() - r.y() + y) * r.width() + (area.x() - r.x());
-          System.arraycopy(pixels, from, dst, offset + y * stride, area.width());
-        }
-        return;
-      }
-    }
-    throw new IndexOutOfBoundsException(area + " is not inside a rectangle of this update");
+  /** Where captured rectangle {@code i} starts in {@link #pixels()}; its stride is its width. */
+  public int offset(int i) {
+    return offsets[i];
   }
 }

@@ -1,11 +1,13 @@
 package org.plugvnc.engine.internal.update;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.plugvnc.api.encoding.Continuity;
 import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.encoding.EncodingSettings;
@@ -13,59 +15,75 @@ import org.plugvnc.api.protocol.Rfb;
 
 /**
  * The encoders of one session, made on first use from the registry's current factories and kept
- * (they hold per-connection state such as zlib streams) until their factory goes away, the
- * session ends, or a newer factory replaces theirs. Session I/O thread only.
+ * until their factory goes away, the session ends, or a newer factory replaces theirs; and the
+ * session's zlib streams per encoding, which outlive the encoders. I/O thread only.
+ *
+ * <p>What a replaced encoder leaves behind follows its factory's {@link Continuity}: nothing
+ * (stateless), a viewer the next encoder restarts (Tight's reset bits), streams the next encoder
+ * continues (Zlib, ZRLE), or an encoding this session may not use again (private state).
  */
 public final class SessionEncoders {
 
   private final Supplier<Map<Integer, EncoderFactory>> registry;
   private final Map<EncoderFactory, Encoder> made = new IdentityHashMap<>();
+  private final Map<Integer, EncodingStreams> streams = new HashMap<>();
   /**
-   * Encodings this session may not use again: a stateful encoder (zlib streams that live as long as
-   * the connection, RFC 6143 7.7.6) was closed, and a new one would start a stream the viewer's
-   * inflater cannot follow. The session falls back to the next encoding the viewer lists.
+   * Encodings this session may not use again: an encoder with private state the viewer follows
+   * was closed, and a new one would start a stream the viewer's inflater cannot follow.
    */
   private final Set<Integer> retired = new HashSet<>();
   private final Encoder fallbackRaw = new FallbackRawEncoder();
   private EncodingSettings settings = EncodingSettings.DEFAULT;
+  private Map<Integer, EncoderFactory> seen = Map.of();
+  private Map<Integer, EncoderFactory> usable = Map.of();
 
   /** Encoders made from the factories {@code registry} supplies (the registered ones, as of now). */
   public SessionEncoders(Supplier<Map<Integer, EncoderFactory>> registry) {
     this.registry = registry;
   }
 
-  /** A chosen encoder with the encoding number it writes. */
-  public record Choice(int encoding, Encoder encoder) {}
-
   /**
-   * The encoder for pixel rectangles: the first encoding in the viewer's list that a registered
-   * factory serves. Following the viewer's order is what the spec suggests and what fragile viewers
-   * rely on (vncsnapshot hangs when sent Tight after listing Raw first). Raw, which every viewer
-   * must accept, is the fallback: the engine's own if no Raw factory is registered, so a session
-   * survives the encoders bundle being stopped.
+   * A chosen encoder with the encoding number it writes and the factory that made it (null for the
+   * engine's own Raw).
    */
-  public Choice pixelEncoder(ClientSettings client) {
-    Map<Integer, EncoderFactory> factories = dropStale();
-    for (int e : client.encodings()) {
-      if (e == Rfb.ENCODING_RAW) {
-        break;
-      }
-      EncoderFactory f = factories.get(e);
-      if (f != null && !f.encodesCopies() && !retired.contains(e)) {
-        return new Choice(e, encoder(f));
-      }
+  public record Choice(int encoding, EncoderFactory factory, Encoder encoder) {
+
+    /** Whether the encoder encodes JPEG when asked to. */
+    public boolean lossy() {
+      return factory != null && factory.lossy();
     }
-    EncoderFactory raw = factories.get(Rfb.ENCODING_RAW);
-    return new Choice(Rfb.ENCODING_RAW, raw != null ? encoder(raw) : fallbackRaw);
   }
 
-  /** The CopyRect encoder, or null when the viewer did not list it or none is registered. */
-  public Choice copyEncoder(ClientSettings client) {
-    if (!client.lists(Rfb.ENCODING_COPY_RECT)) {
-      return null;
+  /**
+   * The factories this session may use now, by encoding: registered and not retired. Closes the
+   * encoders of factories that have gone. The same map instance is returned until that set
+   * changes, so a caller may cache what it derives from it.
+   */
+  public Map<Integer, EncoderFactory> usable() {
+    Map<Integer, EncoderFactory> now = registry.get();
+    if (now != seen) {
+      dropStale(now);
+      Map<Integer, EncoderFactory> next = new HashMap<>(now);
+      next.keySet().removeAll(retired);
+      seen = now;
+      usable = Map.copyOf(next);
     }
-    EncoderFactory f = dropStale().get(Rfb.ENCODING_COPY_RECT);
-    return f != null && f.encodesCopies() ? new Choice(Rfb.ENCODING_COPY_RECT, encoder(f)) : null;
+    return usable;
+  }
+
+  /**
+   * The encoder for {@code encoding}, which must be in {@link #usable()} (or be Raw, which the
+   * engine itself can always write).
+   */
+  public Choice choice(int encoding) {
+    EncoderFactory f = usable.get(encoding);
+    if (f == null) {
+      if (encoding != Rfb.ENCODING_RAW) {
+        throw new IllegalArgumentException(Rfb.encodingName(encoding) + " is not usable");
+      }
+      return new Choice(Rfb.ENCODING_RAW, null, fallbackRaw);
+    }
+    return new Choice(encoding, f, encoder(f));
   }
 
   /** Passes new quality and compression levels to every encoder made so far and later. */
@@ -74,33 +92,39 @@ public final class SessionEncoders {
     made.values().forEach(e -> e.configure(next));
   }
 
-  /** Closes every encoder. */
+  /** Closes every encoder and ends the session's zlib streams. */
   public void close() {
     made.values().forEach(Encoder::close);
     made.clear();
+    streams.values().forEach(EncodingStreams::end);
+    streams.clear();
   }
 
   private Encoder encoder(EncoderFactory f) {
-    return made.computeIfAbsent(f, k -> {
-      Encoder e = k.create();
+    Encoder e = made.get(f);
+    if (e == null) {
+      e = f.create(streams.computeIfAbsent(f.encoding(), k -> new EncodingStreams()));
       e.configure(settings);
-      return e;
-    });
+      made.put(f, e);
+    }
+    return e;
   }
 
-  private Map<Integer, EncoderFactory> dropStale() {
-    Map<Integer, EncoderFactory> now = registry.get();
+  private void dropStale(Map<Integer, EncoderFactory> now) {
     for (Iterator<Map.Entry<EncoderFactory, Encoder>> it = made.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<EncoderFactory, Encoder> m = it.next();
       EncoderFactory factory = m.getKey();
       if (now.get(factory.encoding()) != factory) {
         m.getValue().close();
         it.remove();
-        if (!factory.stateless()) {
+        if (factory.continuity() == Continuity.ENDS) {
           retired.add(factory.encoding());
+          EncodingStreams s = streams.remove(factory.encoding());
+          if (s != null) {
+            s.end();
+          }
         }
       }
     }
-    return now;
   }
 }

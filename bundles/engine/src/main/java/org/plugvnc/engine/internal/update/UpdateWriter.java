@@ -31,7 +31,7 @@ public final class UpdateWriter {
     int copyDy;
     SessionEncoders.Choice copyEncoder;
     Region pixels = Region.EMPTY;
-    SessionEncoders.Choice pixelEncoder;
+    Region lossless = Region.EMPTY;
 
     /** Sends a DesktopSize pseudo-rectangle with the framebuffer's new size. */
     public Content desktopSize(int width, int height) {
@@ -55,15 +55,19 @@ public final class UpdateWriter {
       return this;
     }
 
-    /** Sends the pixels of {@code region} with {@code encoder}. */
-    public Content pixels(Region region, SessionEncoders.Choice encoder) {
-      this.pixels = region;
-      this.pixelEncoder = encoder;
+    /**
+     * Sends the pixels of {@code region}; those of {@code refresh}, disjoint from it, too, and never
+     * lossily (they refresh areas sent as JPEG before).
+     */
+    public Content pixels(Region region, Region refresh) {
+      this.pixels = region.union(refresh);
+      this.lossless = refresh;
       return this;
     }
 
     /** A generous guess of the update's size in bytes, so its buffer is allocated once. */
     public int estimatedSize(int bytesPerPixel) {
+      // Raw's size: the pixel encoders may exceed it only by a little (Hextile's tile headers).
       long bytes = 4 + 12L * (2 + copy.rects().size() + pixels.rects().size());
       bytes += pixels.area() * bytesPerPixel;
       if (cursor && cursorShape != null) {
@@ -84,41 +88,51 @@ public final class UpdateWriter {
   static final int MAX_RECTANGLES = 0xFFFF;
 
   /**
-   * Appends the FramebufferUpdate for {@code c} to {@code out}. The pixels are first copied into
-   * {@code snapshot}, so a desktop resized meanwhile fails before any encoder has run.
+   * Appends the FramebufferUpdate for {@code c} to {@code out} and returns the area sent lossily.
+   * The pixels are first copied into {@code snapshot}, so a desktop resized meanwhile fails before
+   * any encoder has run; then {@code selector} decides how each part goes out.
    *
    * @throws IndexOutOfBoundsException if the desktop no longer holds the pixel rectangles
-   * @throws IllegalStateException if the update would need more than 65535 rectangles
+   * @throws IllegalStateException if the update would need more than 65535 rectangles and the
+   *     viewer does not take LastRect
    */
-  public static void write(ByteBuf out, Content c, Framebuffer source, PixelWriter pixels,
-      FrameSnapshot snapshot) {
-    Framebuffer captured = snapshot.capture(source, c.pixels.rects());
+  public static Region write(ByteBuf out, Content c, Framebuffer source, PixelWriter writer,
+      FrameSnapshot snapshot, EncodingSelector selector, ClientSettings client) {
+    snapshot.capture(source, c.pixels.rects());
     List<Rect> copies = orderedCopies(c);
-    List<Rect> tiles = new ArrayList<>();
-    if (!c.pixels.isEmpty()) {
-      for (Rect r : c.pixels.rects()) {
-        split(r, c.pixelEncoder.encoder().maxWidth(), c.pixelEncoder.encoder().maxHeight(), tiles);
-      }
-    }
-    int count = (c.desktopSize != null ? 1 : 0) + (c.cursor ? 1 : 0) + copies.size() + tiles.size();
-    if (count > MAX_RECTANGLES) {
+    List<EncodingSelector.Piece> pieces =
+        selector.select(snapshot, client, writer.format(), c.lossless);
+    int count = (c.desktopSize != null ? 1 : 0) + (c.cursor ? 1 : 0) + copies.size() + pieces.size();
+    // The count is a U16; past it, LastRect (rfbproto) ends an update of unstated length.
+    boolean lastRect = count > MAX_RECTANGLES - 1;
+    if (lastRect && !client.lastRect()) {
       throw new IllegalStateException("an update of " + count + " rectangles");
     }
-    ServerMessageWriter.framebufferUpdate(out, count);
+    ServerMessageWriter.framebufferUpdate(out, lastRect ? MAX_RECTANGLES : count);
     if (c.desktopSize != null) {
       ServerMessageWriter.rectangle(out, 0, 0, c.desktopSize.width(), c.desktopSize.height(),
           Rfb.PSEUDO_DESKTOP_SIZE);
     }
     if (c.cursor) {
-      CursorWriter.write(out, c.cursorShape, pixels);
+      CursorWriter.write(out, c.cursorShape, writer);
     }
     for (Rect r : copies) {
-      writeRect(out, c.copyEncoder,
-          new EncodeRequest(r, source, pixels, new Point(r.x() - c.copyDx, r.y() - c.copyDy)));
+      Point from = new Point(r.x() - c.copyDx, r.y() - c.copyDy);
+      writeRect(out, c.copyEncoder, EncodeRequest.copy(r, from, writer));
     }
-    for (Rect r : tiles) {
-      writeRect(out, c.pixelEncoder, new EncodeRequest(r, captured, pixels, null));
+    Region lossy = Region.EMPTY;
+    int[] px = snapshot.pixels();
+    for (EncodingSelector.Piece p : pieces) {
+      writeRect(out, p.choice(),
+          new EncodeRequest(p.rect(), px, p.offset(), p.stride(), writer, p.content(), null));
+      if (p.lossy()) {
+        lossy = lossy.union(p.rect());
+      }
     }
+    if (lastRect) {
+      ServerMessageWriter.rectangle(out, 0, 0, 0, 0, Rfb.PSEUDO_LAST_RECT);
+    }
+    return lossy;
   }
 
   private static void writeRect(ByteBuf out, SessionEncoders.Choice choice, EncodeRequest req) {
@@ -155,16 +169,5 @@ public final class UpdateWriter {
       }
     }
     return out;
-  }
-
-  /** Cuts {@code r} into pieces no larger than the encoder takes. */
-  static void split(Rect r, int maxWidth, int maxHeight, List<Rect> out) {
-    int maxW = Math.max(1, maxWidth);
-    int maxH = Math.max(1, maxHeight);
-    for (int y = r.y(); y < r.bottom(); y += maxH) {
-      for (int x = r.x(); x < r.right(); x += maxW) {
-        out.add(Rect.ofCorners(x, y, Math.min(x + maxW, r.right()), Math.min(y + maxH, r.bottom())));
-      }
-    }
   }
 }
