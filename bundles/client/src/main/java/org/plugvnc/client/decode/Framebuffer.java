@@ -1,5 +1,6 @@
 package org.plugvnc.client.decode;
 
+import java.util.Arrays;
 import org.plugvnc.client.CursorShape;
 import org.plugvnc.client.Limits;
 import org.plugvnc.client.PixelFormat;
@@ -15,6 +16,7 @@ public final class Framebuffer {
 
   private final Limits limits;
   private final ColourMap colourMap = new ColourMap();
+  private final ListedEncodings listedEncodings = new ListedEncodings();
   private int width;
   private int height;
   private int[] pixels;
@@ -121,6 +123,11 @@ public final class Framebuffer {
     return colourMap;
   }
 
+  /** @return the encodings the client listed so far (live; any thread may add) */
+  public ListedEncodings listedEncodings() {
+    return listedEncodings;
+  }
+
   /** @return the last cursor shape received, or null */
   public CursorShape cursor() {
     return cursor;
@@ -144,6 +151,18 @@ public final class Framebuffer {
     if ((long) x + w > width || (long) y + h > height) {
       throw new RfbProtocolException(what + " lies outside the " + width + "x" + height
           + " framebuffer");
+    }
+  }
+
+  /**
+   * Fills an area with one colour; the caller has checked that it lies inside.
+   *
+   * @param rgb the colour as 0x00RRGGBB
+   */
+  public void fill(int x, int y, int w, int h, int rgb) {
+    for (int row = y; row < y + h; row++) {
+      int start = row * width + x;
+      Arrays.fill(pixels, start, start + w, rgb);
     }
   }
 
