@@ -2,6 +2,8 @@ package org.plugvnc.client.decode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.plugvnc.client.Limits;
 import org.plugvnc.client.PixelFormat;
 import org.plugvnc.client.ServerMessage;
@@ -17,6 +19,7 @@ final class Updates {
 
   final Framebuffer fb;
   final ServerMessageReader reader;
+  private final Map<String, Zlib> serverStreams = new HashMap<>();
   private long lastConsumed;
 
   Updates(int width, int height, PixelFormat format) throws IOException {
@@ -26,6 +29,11 @@ final class Updates {
   Updates(int width, int height, PixelFormat format, Limits limits) throws IOException {
     fb = new Framebuffer(width, height, format, limits);
     reader = new ServerMessageReader(DecoderRegistry.standard(), limits);
+  }
+
+  /** @return the server side's deflate stream of this name ("ZRLE", "Tight 2", ...) */
+  Zlib server(String stream) {
+    return serverStreams.computeIfAbsent(stream, k -> new Zlib());
   }
 
   /** Records a SetEncodings list, as {@code RfbClient.setEncodings} does. */
