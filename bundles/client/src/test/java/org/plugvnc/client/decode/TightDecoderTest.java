@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plugvnc.client.decode.TightTests.lengthAnd;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.client.PixelFormat;
 import org.plugvnc.client.RfbNumbers;
@@ -88,9 +89,9 @@ class TightDecoderTest {
   void streamBitsChooseOneOfFourStreamsThatEachContinue() throws IOException {
     Updates u = new Updates(4, 4, PixelFormat.BGR233);
     byte[] red = new byte[16];
-    java.util.Arrays.fill(red, (byte) 0x07);
+    Arrays.fill(red, (byte) 0x07);
     byte[] blue = new byte[16];
-    java.util.Arrays.fill(blue, (byte) 0xC0);
+    Arrays.fill(blue, (byte) 0xC0);
     u.apply(lengthAnd(rect(0, 0, 4, 4).u8(0x10), u.server("Tight 1").sync(red)));
     u.apply(lengthAnd(rect(0, 0, 4, 4).u8(0x30), u.server("Tight 3").sync(blue)));
     assertEquals(B, u.fb.pixel(3, 3));
@@ -105,7 +106,7 @@ class TightDecoderTest {
   void resetBitsStartFreshStreamsEvenOnAFill() throws IOException {
     Updates u = new Updates(4, 4, PixelFormat.BGR233);
     byte[] red = new byte[16];
-    java.util.Arrays.fill(red, (byte) 0x07);
+    Arrays.fill(red, (byte) 0x07);
     u.apply(lengthAnd(rect(0, 0, 4, 4).u8(0x20), u.server("Tight 2").sync(red)));
     // the server restarts stream 2 and says so with bit 2 of a fill's control byte
     u.server("Tight 2").reset();
