@@ -9,8 +9,9 @@ import org.plugvnc.client.RfbProtocolException;
 
 /**
  * The client's copy of the remote framebuffer as 0x00RRGGBB ints, plus the decoding state that
- * goes with it: the pixel format in force, the colour map and the last cursor shape. Decoders
- * write into it; not thread-safe (one reading thread).
+ * goes with it: the pixel format in force, the colour map, the last cursor shape and the
+ * encodings the client listed. Decoders write into it; not thread-safe (one reading thread),
+ * except {@link #listedEncodings()}.
  */
 public final class Framebuffer {
 
