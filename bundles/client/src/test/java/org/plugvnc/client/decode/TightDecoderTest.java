@@ -166,11 +166,27 @@ class TightDecoderTest {
   }
 
   @Test
-  void gradientFilterOnSixteenBitFields() throws IOException {
-    Updates u = new Updates(2, 1, PixelFormat.RGB565_LE);
+  void gradientFilterOnSixteenBitFieldsInBothByteOrders() throws IOException {
+    Updates le = new Updates(2, 1, PixelFormat.RGB565_LE);
     // V0 = red (31,0,0) is sent as itself; V1 = (0,63,31): D = (0 - 31 mod 32, 63, 31) = 0x0FFF
-    u.apply(rect(0, 0, 2, 1).u8(0x40, 2).u8(0x00, 0xF8, 0xFF, 0x0F));
-    assertArrayEquals(new int[] {R, 0x00FFFF}, u.fb.buffer());
+    le.apply(rect(0, 0, 2, 1).u8(0x40, 2).u8(0x00, 0xF8, 0xFF, 0x0F));
+    assertArrayEquals(new int[] {R, 0x00FFFF}, le.fb.buffer());
+    Updates be = new Updates(2, 1, PixelFormat.RGB565_BE);
+    be.apply(rect(0, 0, 2, 1).u8(0x40, 2).u8(0xF8, 0x00, 0x0F, 0xFF));
+    assertArrayEquals(new int[] {R, 0x00FFFF}, be.fb.buffer());
+  }
+
+  @Test
+  void gradientFilterOnFourBytePixelsPredictsFromAbove() throws IOException {
+    PixelFormat deep = new PixelFormat(32, 30, false, true, 1023, 1023, 1023, 20, 10, 0);
+    Updates u = new Updates(1, 2, deep);
+    // V0 = (1023,0,0); V1 = (0,1023,512) below it: P = V0, D = (1, 1023, 512)
+    int d0 = 1023 << 20;
+    int d1 = 1 << 20 | 1023 << 10 | 512;
+    u.apply(rect(0, 0, 1, 2).u8(0x40, 2)
+        .u8(d0 & 0xFF, (d0 >> 8) & 0xFF, (d0 >> 16) & 0xFF, d0 >>> 24)
+        .u8(d1 & 0xFF, (d1 >> 8) & 0xFF, (d1 >> 16) & 0xFF, d1 >>> 24));
+    assertArrayEquals(new int[] {R, 0x00FF80}, u.fb.buffer());
   }
 
   @Test
