@@ -1,6 +1,7 @@
 package org.plugvnc.client;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -8,7 +9,11 @@ import java.util.Locale;
  * incremental update request outstanding and prints update statistics once a second.
  *
  * <pre>
- * java -jar plugvnc-client.jar [host] [port] [seconds]
+ * java -jar plugvnc-client.jar [host] [port] [seconds] [encodings]
+ *   encodings: comma-separated names or numbers in preference order, e.g.
+ *     tight,zrle,hextile,copyrect,raw,cursor,desktopsize,lastrect,QualityLevel6,CompressLevel2
+ *     (names as RfbNumbers.encodingName writes them, case ignored; default
+ *     copyrect,raw,cursor,desktopsize)
  *   environment PLUGVNC_PASSWORD: VNC Authentication password (kept off the command line)
  * </pre>
  */
@@ -18,18 +23,19 @@ public final class Main {
   }
 
   /**
-   * @param args host (default 127.0.0.1), port (default 5900), seconds to run (default 10)
+   * @param args host (default 127.0.0.1), port (default 5900), seconds to run (default 10),
+   *     encodings (default copyrect,raw,cursor,desktopsize)
    * @throws Exception on any connection or protocol failure, which ends the program
    */
   public static void main(String[] args) throws Exception {
     String host = args.length > 0 ? args[0] : "127.0.0.1";
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 5900;
     long seconds = args.length > 2 ? Long.parseLong(args[2]) : 10;
+    int[] encodings = encodings(args.length > 3 ? args[3] : "copyrect,raw,cursor,desktopsize");
     try (RfbClient client = RfbClient.builder().host(host).port(port)
         .password(System.getenv("PLUGVNC_PASSWORD"))
         .pixelFormat(PixelFormat.RGB888_LE)
-        .encodings(RfbNumbers.ENCODING_COPY_RECT, RfbNumbers.ENCODING_RAW,
-            RfbNumbers.ENCODING_CURSOR, RfbNumbers.ENCODING_DESKTOP_SIZE)
+        .encodings(encodings)
         .connect()) {
       ServerInit init = client.serverInit();
       System.out.printf("connected: %s, %s, security %s%n", client.handshake().serverVersion().strip(),
@@ -38,6 +44,12 @@ public final class Main {
           init.pixelFormat());
       run(client, seconds);
     }
+  }
+
+  /** @return the encoding numbers of a comma-separated list of names or numbers */
+  static int[] encodings(String list) {
+    return Arrays.stream(list.split(",")).filter(s -> !s.isBlank())
+        .mapToInt(RfbNumbers::encodingNumber).toArray();
   }
 
   private static void run(RfbClient client, long seconds) throws Exception {

@@ -119,8 +119,16 @@ public final class RfbClient implements AutoCloseable {
     framebuffer.setPixelFormat(format);
   }
 
-  /** Sends SetEncodings with these encoding numbers, most preferred first. */
+  /**
+   * Sends SetEncodings with these encoding numbers, most preferred first: any numbers in any
+   * order, pseudo-encodings included (see {@link RfbNumbers}). They are also recorded: from then
+   * on a rectangle in an encoding this connection never listed (Raw excepted), Tight's JPEG
+   * without a quality level, or Tight without zlib without -317 is a protocol error
+   * ({@link org.plugvnc.client.decode.ListedEncodings}).
+   */
   public void setEncodings(int... encodings) throws IOException {
+    // recorded before sending, so that the answer can never arrive before the record
+    framebuffer.listedEncodings().add(encodings);
     write(ClientMessages.setEncodings(encodings));
   }
 
@@ -315,10 +323,17 @@ public final class RfbClient implements AutoCloseable {
     return socket.isClosed();
   }
 
-  /** Closes the socket; a blocked reading call then fails with an IOException. */
+  /**
+   * Closes the socket, then releases the decoders' zlib streams; a blocked reading call fails
+   * with an IOException.
+   */
   @Override
   public void close() throws IOException {
-    socket.close();
+    try {
+      socket.close();
+    } finally {
+      decoders.close();
+    }
   }
 
   static int millis(Duration d) {

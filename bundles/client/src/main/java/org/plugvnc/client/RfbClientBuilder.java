@@ -153,7 +153,15 @@ public final class RfbClientBuilder {
     return this;
   }
 
-  /** @return this builder, sending SetEncodings with these numbers right after the handshake */
+  /**
+   * Sends SetEncodings with these numbers right after the handshake, in this order: any of the
+   * encodings the standard decoders read, and any pseudo-encodings (quality levels -32..-23,
+   * compression levels -256..-247, fine quality -512..-412, subsampling -768..-763,
+   * TightWithoutZlib -317, LastRect -224, Cursor, DesktopSize, ...). Without this call no
+   * SetEncodings is sent and the server may only send Raw.
+   *
+   * @return this builder
+   */
   public RfbClientBuilder encodings(int... encodings) {
     this.encodings = encodings.clone();
     return this;

@@ -48,14 +48,20 @@ public final class RfbNumbers {
   public static final int ENCODING_COPY_RECT = 1;
   /** Encoding 2: RRE. */
   public static final int ENCODING_RRE = 2;
+  /** Encoding 4: CoRRE. */
+  public static final int ENCODING_CORRE = 4;
   /** Encoding 5: Hextile. */
   public static final int ENCODING_HEXTILE = 5;
   /** Encoding 6: Zlib. */
   public static final int ENCODING_ZLIB = 6;
   /** Encoding 7: Tight. */
   public static final int ENCODING_TIGHT = 7;
+  /** Encoding 15: TRLE (RFC 6143 7.7.5). */
+  public static final int ENCODING_TRLE = 15;
   /** Encoding 16: ZRLE. */
   public static final int ENCODING_ZRLE = 16;
+  /** Encoding -260: TightPNG (Tight with PNG in place of basic compression). */
+  public static final int ENCODING_TIGHT_PNG = -260;
   /** Pseudo-encoding -223: DesktopSize. */
   public static final int ENCODING_DESKTOP_SIZE = -223;
   /** Pseudo-encoding -224: LastRect. */
@@ -72,6 +78,24 @@ public final class RfbNumbers {
   public static final int ENCODING_COMPRESS_LEVEL_0 = -256;
   /** Pseudo-encoding -32: JPEG quality level 0; levels 1..9 are -31..-23. */
   public static final int ENCODING_QUALITY_LEVEL_0 = -32;
+  /** Pseudo-encoding -317: TurboVNC's Tight "basic compression without zlib" is understood. */
+  public static final int ENCODING_TIGHT_WITHOUT_ZLIB = -317;
+  /** Pseudo-encoding -512: TurboVNC fine JPEG quality 0; quality q is -512 + q, up to -412. */
+  public static final int ENCODING_FINE_QUALITY_LEVEL_0 = -512;
+  /** Pseudo-encoding -768: JPEG subsampling 1X (4:4:4). */
+  public static final int ENCODING_SUBSAMP_1X = -768;
+  /** Pseudo-encoding -767: JPEG subsampling 4X (4:2:0). */
+  public static final int ENCODING_SUBSAMP_4X = -767;
+  /** Pseudo-encoding -766: JPEG subsampling 2X (4:2:2). */
+  public static final int ENCODING_SUBSAMP_2X = -766;
+  /** Pseudo-encoding -765: JPEG subsampling gray (luminance only). */
+  public static final int ENCODING_SUBSAMP_GRAY = -765;
+  /** Pseudo-encoding -764: JPEG subsampling 8X. */
+  public static final int ENCODING_SUBSAMP_8X = -764;
+  /** Pseudo-encoding -763: JPEG subsampling 16X. */
+  public static final int ENCODING_SUBSAMP_16X = -763;
+
+  private static final String[] SUBSAMP_NAMES = {"1X", "4X", "2X", "Gray", "8X", "16X"};
 
   private RfbNumbers() {
   }
@@ -87,10 +111,14 @@ public final class RfbNumbers {
       case ENCODING_RAW: return "Raw";
       case ENCODING_COPY_RECT: return "CopyRect";
       case ENCODING_RRE: return "RRE";
+      case ENCODING_CORRE: return "CoRRE";
       case ENCODING_HEXTILE: return "Hextile";
       case ENCODING_ZLIB: return "Zlib";
       case ENCODING_TIGHT: return "Tight";
+      case ENCODING_TRLE: return "TRLE";
       case ENCODING_ZRLE: return "ZRLE";
+      case ENCODING_TIGHT_PNG: return "TightPNG";
+      case ENCODING_TIGHT_WITHOUT_ZLIB: return "TightWithoutZlib";
       case ENCODING_DESKTOP_SIZE: return "DesktopSize";
       case ENCODING_LAST_RECT: return "LastRect";
       case ENCODING_CURSOR: return "Cursor";
@@ -104,7 +132,48 @@ public final class RfbNumbers {
         if (encoding >= ENCODING_QUALITY_LEVEL_0 && encoding <= ENCODING_QUALITY_LEVEL_0 + 9) {
           return "QualityLevel" + (encoding - ENCODING_QUALITY_LEVEL_0);
         }
+        if (isFineQualityLevel(encoding)) {
+          return "FineQualityLevel" + (encoding - ENCODING_FINE_QUALITY_LEVEL_0);
+        }
+        if (encoding >= ENCODING_SUBSAMP_1X && encoding <= ENCODING_SUBSAMP_16X) {
+          return "Subsamp" + SUBSAMP_NAMES[encoding - ENCODING_SUBSAMP_1X];
+        }
         return "encoding(" + encoding + ")";
+    }
+  }
+
+  /** @return whether {@code encoding} is a JPEG quality level (-32..-23) */
+  public static boolean isQualityLevel(int encoding) {
+    return encoding >= ENCODING_QUALITY_LEVEL_0 && encoding <= ENCODING_QUALITY_LEVEL_0 + 9;
+  }
+
+  /** @return whether {@code encoding} is a TurboVNC fine quality level (-512..-412) */
+  public static boolean isFineQualityLevel(int encoding) {
+    return encoding >= ENCODING_FINE_QUALITY_LEVEL_0
+        && encoding <= ENCODING_FINE_QUALITY_LEVEL_0 + 100;
+  }
+
+  /**
+   * The inverse of {@link #encodingName(int)}, for command lines: a decimal number, or a name
+   * as {@code encodingName} writes it, case ignored ({@code "tight"}, {@code "QualityLevel6"},
+   * {@code "FineQualityLevel80"}, {@code "Subsamp2X"}, {@code "TightWithoutZlib"}).
+   *
+   * @param text the number or name
+   * @return the encoding number
+   * @throws IllegalArgumentException if {@code text} is neither
+   */
+  public static int encodingNumber(String text) {
+    String t = text.strip();
+    try {
+      return Integer.parseInt(t);
+    } catch (NumberFormatException notANumber) {
+      // every named number lies between the lowest subsampling level and ZRLE
+      for (int n = ENCODING_SUBSAMP_1X; n <= ENCODING_ZRLE; n++) {
+        if (encodingName(n).equalsIgnoreCase(t)) {
+          return n;
+        }
+      }
+      throw new IllegalArgumentException("unknown encoding name: " + text);
     }
   }
 

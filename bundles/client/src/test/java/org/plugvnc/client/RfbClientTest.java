@@ -17,10 +17,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +176,37 @@ class RfbClientTest {
     });
     try (RfbClient c = client().connect()) {
       assertThrows(RfbProtocolException.class, () -> c.nextMessage(WAIT));
+      c.rawWrite(new byte[1]);
+    }
+  }
+
+  @Test
+  void listedEncodingsAreDecodedAndUnlistedOnesRefused() throws Exception {
+    serve((in, out) -> {
+      handshake38None(in, out, 2, 1);
+      assertArrayEquals(bytes().u8(2, 0).u16(4).u32(7, 6, -224 & 0xFFFFFFFFL, -317 & 0xFFFFFFFFL)
+          .array(), read(in, 20));
+      Deflater d = new Deflater();
+      d.setInput(new byte[] {0, 0, (byte) 0xFF, 0});
+      byte[] z = new byte[64];
+      int n = d.deflate(z, 0, z.length, Deflater.SYNC_FLUSH);
+      // 65535 rectangles announced: a Tight fill, a Zlib pixel, then LastRect
+      out.write(bytes().u8(0, 0).u16(0xFFFF)
+          .u16(0, 0, 2, 1).u32(7).u8(0x80, 0x00, 0xFF, 0x00)
+          .u16(1, 0, 1, 1).u32(6).u32(n).raw(Arrays.copyOf(z, n))
+          .u16(0, 0, 0, 0).u32(-224 & 0xFFFFFFFFL)
+          .u8(0, 0).u16(1).u16(0, 0, 1, 1).u32(5).u8(1, 0).array());
+      out.flush();
+      read(in, 1);
+    });
+    try (RfbClient c = client().encodings(RfbNumbers.ENCODING_TIGHT, RfbNumbers.ENCODING_ZLIB,
+        RfbNumbers.ENCODING_LAST_RECT, RfbNumbers.ENCODING_TIGHT_WITHOUT_ZLIB).connect()) {
+      FramebufferUpdate u = c.awaitUpdate(WAIT);
+      assertEquals(3, u.rectangles().size());
+      assertArrayEquals(new int[] {0x00FF00, 0xFF0000}, c.pixels());
+      // Hextile was never listed
+      RfbProtocolException e = assertThrows(RfbProtocolException.class, () -> c.nextMessage(WAIT));
+      assertTrue(e.getMessage().contains("Hextile"), e.getMessage());
       c.rawWrite(new byte[1]);
     }
   }

@@ -19,13 +19,26 @@ public final class DecoderRegistry {
     return new DecoderRegistry();
   }
 
-  /** @return a registry with Raw, CopyRect, Cursor and DesktopSize */
+  /**
+   * @return a registry with every encoding the server sends: Raw, CopyRect, RRE, CoRRE, Hextile,
+   *         Zlib, Tight, TRLE, ZRLE, TightPNG, and the Cursor, DesktopSize and LastRect
+   *         pseudo-encodings, each with fresh per-connection state
+   */
   public static DecoderRegistry standard() {
     return new DecoderRegistry()
         .register(RfbNumbers.ENCODING_RAW, new RawDecoder())
         .register(RfbNumbers.ENCODING_COPY_RECT, new CopyRectDecoder())
+        .register(RfbNumbers.ENCODING_RRE, new RreDecoder())
+        .register(RfbNumbers.ENCODING_CORRE, new CoRreDecoder())
+        .register(RfbNumbers.ENCODING_HEXTILE, new HextileDecoder())
+        .register(RfbNumbers.ENCODING_ZLIB, new ZlibDecoder())
+        .register(RfbNumbers.ENCODING_TIGHT, new TightDecoder())
+        .register(RfbNumbers.ENCODING_TRLE, new TrleDecoder())
+        .register(RfbNumbers.ENCODING_ZRLE, new ZrleDecoder())
+        .register(RfbNumbers.ENCODING_TIGHT_PNG, new TightPngDecoder())
         .register(RfbNumbers.ENCODING_CURSOR, new CursorDecoder())
-        .register(RfbNumbers.ENCODING_DESKTOP_SIZE, new DesktopSizeDecoder());
+        .register(RfbNumbers.ENCODING_DESKTOP_SIZE, new DesktopSizeDecoder())
+        .register(RfbNumbers.ENCODING_LAST_RECT, new LastRectDecoder());
   }
 
   /**
@@ -60,6 +73,11 @@ public final class DecoderRegistry {
   /** @return the registered encoding numbers in registration order */
   public int[] encodings() {
     return decoders.keySet().stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Closes every decoder (releases zlib streams); the connection calls it when it closes. */
+  public void close() {
+    decoders.values().forEach(RectangleDecoder::close);
   }
 
   /** @return a read-only view of the map */

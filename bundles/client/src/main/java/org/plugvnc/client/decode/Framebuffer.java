@@ -1,5 +1,6 @@
 package org.plugvnc.client.decode;
 
+import java.util.Arrays;
 import org.plugvnc.client.CursorShape;
 import org.plugvnc.client.Limits;
 import org.plugvnc.client.PixelFormat;
@@ -8,13 +9,15 @@ import org.plugvnc.client.RfbProtocolException;
 
 /**
  * The client's copy of the remote framebuffer as 0x00RRGGBB ints, plus the decoding state that
- * goes with it: the pixel format in force, the colour map and the last cursor shape. Decoders
- * write into it; not thread-safe (one reading thread).
+ * goes with it: the pixel format in force, the colour map, the last cursor shape and the
+ * encodings the client listed. Decoders write into it; not thread-safe (one reading thread),
+ * except {@link #listedEncodings()}.
  */
 public final class Framebuffer {
 
   private final Limits limits;
   private final ColourMap colourMap = new ColourMap();
+  private final ListedEncodings listedEncodings = new ListedEncodings();
   private int width;
   private int height;
   private int[] pixels;
@@ -121,6 +124,11 @@ public final class Framebuffer {
     return colourMap;
   }
 
+  /** @return the encodings the client listed so far (live; any thread may add) */
+  public ListedEncodings listedEncodings() {
+    return listedEncodings;
+  }
+
   /** @return the last cursor shape received, or null */
   public CursorShape cursor() {
     return cursor;
@@ -144,6 +152,18 @@ public final class Framebuffer {
     if ((long) x + w > width || (long) y + h > height) {
       throw new RfbProtocolException(what + " lies outside the " + width + "x" + height
           + " framebuffer");
+    }
+  }
+
+  /**
+   * Fills an area with one colour; the caller has checked that it lies inside.
+   *
+   * @param rgb the colour as 0x00RRGGBB
+   */
+  public void fill(int x, int y, int w, int h, int rgb) {
+    for (int row = y; row < y + h; row++) {
+      int start = row * width + x;
+      Arrays.fill(pixels, start, start + w, rgb);
     }
   }
 

@@ -7,7 +7,7 @@ import org.plugvnc.client.protocol.RfbInput;
 /**
  * Decodes the data of one rectangle of one encoding into the framebuffer. An instance belongs to
  * one connection, so an encoding with state across rectangles (zlib streams) can keep it in
- * fields.
+ * fields. Called on the connection's reading thread only.
  */
 @FunctionalInterface
 public interface RectangleDecoder {
@@ -22,4 +22,16 @@ public interface RectangleDecoder {
    * @throws IOException from the stream
    */
   void decode(RfbInput in, Rectangle rect, Framebuffer framebuffer) throws IOException;
+
+  /**
+   * @return whether a rectangle of this encoding ends its FramebufferUpdate, whatever the
+   *         update's rectangle count said (LastRect)
+   */
+  default boolean endsUpdate() {
+    return false;
+  }
+
+  /** Releases native resources (zlib streams) when the connection ends; idempotent. */
+  default void close() {
+  }
 }

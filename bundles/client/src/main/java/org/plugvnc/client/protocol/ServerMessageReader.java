@@ -16,11 +16,14 @@ import org.plugvnc.client.SetColourMapEntries;
 import org.plugvnc.client.decode.ColourMap;
 import org.plugvnc.client.decode.DecoderRegistry;
 import org.plugvnc.client.decode.Framebuffer;
+import org.plugvnc.client.decode.RectangleDecoder;
 
 /**
  * Reads one server-to-client message (RFC 6143 7.6) and applies it to the client framebuffer:
  * rectangles through the decoder registry, colour-map entries into the colour map. Blocks until
- * the whole message is in.
+ * the whole message is in. A FramebufferUpdate ends after its rectangle count or at a rectangle
+ * whose decoder {@linkplain RectangleDecoder#endsUpdate() ends updates} (LastRect), whichever
+ * comes first; a rectangle in an encoding the client never listed is a protocol error.
  */
 public final class ServerMessageReader {
 
@@ -68,12 +71,21 @@ public final class ServerMessageReader {
       long startNanos) throws IOException {
     in.skip(1);
     int count = in.readU16();
-    List<Rectangle> rects = new ArrayList<>(count);
+    // a LastRect update announces 65535 rectangles and sends a few: do not size by the count
+    List<Rectangle> rects = new ArrayList<>(Math.min(count, 16));
     for (int i = 0; i < count; i++) {
       Rectangle r = new Rectangle(in.readU16(), in.readU16(), in.readU16(), in.readU16(),
           in.readS32());
-      decoders.get(r.encoding()).decode(in, r, fb);
+      if (!fb.listedEncodings().allows(r.encoding())) {
+        throw new RfbProtocolException("the server sent " + r + " in an encoding the client"
+            + " never listed in SetEncodings");
+      }
+      RectangleDecoder decoder = decoders.get(r.encoding());
+      decoder.decode(in, r, fb);
       rects.add(r);
+      if (decoder.endsUpdate()) {
+        break;
+      }
     }
     return new FramebufferUpdate(rects, startNanos, System.nanoTime(),
         in.bytesRead() - startBytes);
