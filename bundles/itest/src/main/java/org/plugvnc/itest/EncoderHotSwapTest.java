@@ -22,10 +22,7 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.plugvnc.api.capture.CaptureBackend;
-import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.encoding.EncoderFactory;
-import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.client.FramebufferUpdate;
 import org.plugvnc.client.RfbClient;
 import org.plugvnc.client.RfbNumbers;
@@ -127,18 +124,10 @@ class EncoderHotSwapTest {
 
   /** Every pixel the client holds equals the desktop's own. */
   private void assertExact(RfbClient c) throws InvalidSyntaxException {
-    var refs = context.getServiceReferences(CaptureBackend.class, "(plugvnc.backend=virtual)");
-    assertFalse(refs.isEmpty(), "the virtual desktop is registered");
-    CaptureBackend desktop = context.getService(refs.iterator().next());
-    Framebuffer fb = desktop.framebuffer();
-    int[] expected = new int[fb.width() * fb.height()];
-    fb.read(new Rect(0, 0, fb.width(), fb.height()), expected, 0, fb.width());
-    int[] seen = c.pixels();
-    for (int i = 0; i < expected.length; i++) {
-      if ((expected[i] & 0xFFFFFF) != (seen[i] & 0xFFFFFF)) {
-        fail(String.format("pixel %d,%d is %06X, the desktop has %06X", i % fb.width(),
-            i / fb.width(), seen[i] & 0xFFFFFF, expected[i] & 0xFFFFFF));
-      }
+    int[] desktop = Pictures.desktop(context);
+    String difference = Pictures.firstDifference(desktop, c.pixels(), c.width());
+    if (difference != null) {
+      fail(difference);
     }
   }
 
