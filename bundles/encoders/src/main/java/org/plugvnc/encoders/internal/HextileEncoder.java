@@ -6,6 +6,7 @@ import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.PixelWriter;
 import org.plugvnc.api.encoding.RectContent;
 import org.plugvnc.api.encoding.RfbOutput;
+import org.plugvnc.api.pixel.PixelFormat;
 import org.plugvnc.api.pixel.Rect;
 
 /**
@@ -29,6 +30,11 @@ import org.plugvnc.api.pixel.Rect;
  *       the last subrectangle's colour as the foreground, noVNC keeps the previous one.
  * </ul>
  * Every tile is at most its raw size (1 + width * height * bytesPerPixel bytes).
+ *
+ * <p>Where the viewer's format gives every colour its own value (true colour, 8-bit channels)
+ * tiles are analysed on the request's colours and only what is written is converted; otherwise
+ * each band of 16 rows is converted first, so that colours the viewer cannot tell apart count as
+ * one.
  */
 final class HextileEncoder implements Encoder {
 
@@ -43,8 +49,10 @@ final class HextileEncoder implements Encoder {
 
   private final OutputChunk chunk = new OutputChunk();
   private final HextileTile tile = new HextileTile();
+  /** Pixel values of the 16 rows of tiles being written, row by row, as wide as the rectangle. */
+  private int[] band = new int[0];
 
-  // Per rectangle: what the viewer holds as background and foreground.
+  // Per rectangle: the keys of what the viewer holds as background and foreground.
   private PixelLayout layout;
   private boolean backgroundKnown;
   private boolean foregroundKnown;
@@ -62,46 +70,115 @@ final class HextileEncoder implements Encoder {
     backgroundKnown = false;
     foregroundKnown = false;
     RectContent content = request.content();
-    boolean solid = content != null && content.kind() == ContentClass.SOLID;
-    int solidValue = solid ? writer.pixelValue(content.palette()[0]) : 0;
+    if (content != null && content.kind() == ContentClass.SOLID) {
+      encodeSolid(rect, writer.pixelValue(content.palette()[0]), out);
+    } else if (distinguishesEveryColour(writer.format())) {
+      encodeTiles(request, request.pixels(), writer, out);
+    } else {
+      encodeTiles(request, band, null, out);
+    }
+    tile.forget();
+    chunk.flush(out);
+  }
+
+  /**
+   * Whether every colour has its own pixel value in {@code format}: true colour with 8-bit
+   * channels. Then tiles compare the colours themselves and only what is written is converted.
+   */
+  private static boolean distinguishesEveryColour(PixelFormat format) {
+    return format.trueColour() && format.redMax() == 255 && format.greenMax() == 255
+        && format.blueMax() == 255;
+  }
+
+  /**
+   * Writes every tile of the rectangle. {@code converter} set: the tiles' keys are the request's
+   * colours, converted by it. Null: each band of 16 rows is converted into {@link #band} first and
+   * the keys are pixel values.
+   */
+  private void encodeTiles(EncodeRequest request, int[] keys, PixelWriter converter,
+      RfbOutput out) {
+    Rect rect = request.rect();
     for (int ty = 0; ty < rect.height(); ty += SIDE) {
       int height = Math.min(SIDE, rect.height() - ty);
-      int rowStart = request.rowStart(rect.y() + ty);
+      int rowStart;
+      int stride;
+      if (converter == null) {
+        keys = convertBand(request, rect.y() + ty, height);
+        rowStart = 0;
+        stride = rect.width();
+      } else {
+        rowStart = request.rowStart(rect.y() + ty);
+        stride = request.stride();
+      }
       for (int tx = 0; tx < rect.width(); tx += SIDE) {
         int width = Math.min(SIDE, rect.width() - tx);
         int start = chunk.reserve(out, MAX_TILE_BYTES);
-        if (solid) {
-          chunk.length = writeSolid(start, solidValue);
-        } else {
-          tile.load(request.pixels(), rowStart + tx, request.stride(), width, height, writer,
-              layout);
-          chunk.length = writeTile(start);
-        }
+        tile.load(keys, rowStart + tx, stride, width, height, layout, converter);
+        chunk.length = writeTile(start);
       }
     }
-    chunk.flush(out);
+  }
+
+  /** Every tile solid in one pixel value: the first specifies it, the others repeat it. */
+  private void encodeSolid(Rect rect, int value, RfbOutput out) {
+    int tiles = ((rect.width() + SIDE - 1) / SIDE) * ((rect.height() + SIDE - 1) / SIDE);
+    for (int t = 0; t < tiles; t++) {
+      int start = chunk.reserve(out, MAX_TILE_BYTES);
+      chunk.length = writeSolid(start, value, value);
+    }
+  }
+
+  /**
+   * Converts {@code rows} whole rows of the rectangle from framebuffer row {@code y} on into
+   * {@link #band} and returns it: long row loops, converting each run of one colour once.
+   */
+  private int[] convertBand(EncodeRequest request, int y, int rows) {
+    int width = request.rect().width();
+    if (band.length < width * SIDE) {
+      band = new int[width * SIDE];
+    }
+    int[] pixels = request.pixels();
+    PixelWriter writer = request.writer();
+    int lastColour = pixels[request.rowStart(y)];
+    int lastValue = writer.pixelValue(lastColour);
+    for (int row = 0; row < rows; row++) {
+      int from = request.rowStart(y + row);
+      int to = row * width;
+      for (int x = 0; x < width; x++) {
+        int colour = pixels[from + x];
+        if (colour != lastColour) {
+          lastColour = colour;
+          lastValue = writer.pixelValue(colour);
+        }
+        band[to + x] = lastValue;
+      }
+    }
+    return band;
   }
 
   /** Writes the loaded tile in its smallest form at {@code start}; returns where it ends. */
   private int writeTile(int start) {
     if (tile.distinct() == 1) {
-      return writeSolid(start, tile.first());
+      return writeSolid(start, tile.first(), tile.pixel(tile.first()));
     }
     int rawEnd = start + 1 + tile.width() * tile.height() * layout.bytes;
     int end = tile.busy() ? -1 : writeSubrects(start, rawEnd);
     return end >= 0 ? end : writeRaw(start);
   }
 
-  /** "If not set, there are no subrectangles (i.e. the whole tile is just solid background)". */
-  private int writeSolid(int start, int value) {
+  /**
+   * "If not set, there are no subrectangles (i.e. the whole tile is just solid background)": a
+   * tile of {@code key}, whose pixel value is {@code value}.
+   */
+  private int writeSolid(int start, int key, int value) {
     byte[] b = chunk.bytes;
-    if (backgroundKnown && background == value) {
+    if (backgroundKnown && background == key) {
       b[start] = 0;
       return start + 1;
     }
     b[start] = BACKGROUND_SPECIFIED;
     layout.put(b, start + 1, value);
-    background = value;
+    background = key;
     backgroundKnown = true;
     return start + 1 + layout.bytes;
   }
@@ -118,7 +195,7 @@ final class HextileEncoder implements Encoder {
     int at = start + 1;
     if (!backgroundKnown || background != tileBackground) {
       mask |= BACKGROUND_SPECIFIED;
-      layout.put(b, at, tileBackground);
+      layout.put(b, at, tile.pixel(tileBackground));
       at += layout.bytes;
     }
     int tileForeground = plain ? tile.other(tileBackground) : 0;
@@ -126,7 +203,7 @@ final class HextileEncoder implements Encoder {
       mask |= SUBRECTS_COLOURED;
     } else if (!foregroundKnown || foreground != tileForeground) {
       mask |= FOREGROUND_SPECIFIED;
-      layout.put(b, at, tileForeground);
+      layout.put(b, at, tile.pixel(tileForeground));
       at += layout.bytes;
     }
     int countAt = at;
@@ -149,5 +226,10 @@ final class HextileEncoder implements Encoder {
     backgroundKnown = false;
     foregroundKnown = false;
     return tile.writePixels(chunk.bytes, start + 1, layout);
+  }
+
+  @Override
+  public void close() {
+    band = new int[0];
   }
 }

@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * Covers every pixel of a grid of pixel values that differs from the background with
- * single-valued subrectangles, the partition RRE, CoRRE and Hextile send (RFC 6143 7.7.3: "the
+ * single-valued subrectangles, the partition RRE and CoRRE send (RFC 6143 7.7.3: "the
  * partitioning of a rectangle of pixel data into rectangular subregions (subrectangles) each of
  * which consists of pixels of a single value").
  *
  * <p>Greedy and linear in the pixels: scanning row by row, each pixel not yet covered starts a
  * subrectangle as wide as its run of equal values, grown downwards while the whole run's width
  * below has the same value. Covered pixels are overwritten with the background so later rows skip
- * them; subrectangles never overlap, so any drawing order gives the same picture.
+ * them; subrectangles never overlap, so any drawing order gives the same picture. Hextile's tiles
+ * use the same rule on bit masks ({@link HextileTile}).
  */
 final class RectangleCover {
 

@@ -185,6 +185,14 @@ class HextileEncoderTest {
         Golden.encode(new HextileEncoder(), picture, 2, Formats.RGB565_BE));
   }
 
+  /** Colours a 16-bit viewer cannot tell apart (all red 0xF800 there) make a solid tile. */
+  @Test
+  void coloursEqualOnTheWireAreOne() {
+    int[] picture = {0xFF0000, 0xFE0000, 0xFF0101, 0xFF0000};
+    assertArrayEquals(bytes().u8(2).u8(0xF8, 0x00).build(),
+        Golden.encode(new HextileEncoder(), picture, 2, Formats.RGB565_BE));
+  }
+
   /** Each rectangle starts afresh: its first tile specifies the background again. */
   @Test
   void everyRectangleSpecifiesItsFirstBackground() {
