@@ -1,7 +1,9 @@
 package org.plugvnc.encoders.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.plugvnc.api.encoding.Continuity;
 import org.plugvnc.api.encoding.Encoder;
+import org.plugvnc.api.encoding.EncoderContext;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.protocol.Rfb;
 
@@ -18,10 +20,10 @@ public class CopyRectEncoderFactory implements EncoderFactory {
     return Rfb.ENCODING_COPY_RECT;
   }
 
-  /** Raw and CopyRect carry nothing from one rectangle to the next. */
+  /** A copy refers to the viewer's framebuffer only, never to an earlier rectangle's encoding. */
   @Override
-  public boolean stateless() {
-    return true;
+  public Continuity continuity() {
+    return Continuity.STATELESS;
   }
 
   @Override
@@ -30,7 +32,7 @@ public class CopyRectEncoderFactory implements EncoderFactory {
   }
 
   @Override
-  public Encoder create() {
+  public Encoder create(EncoderContext context) {
     return new CopyRectEncoder();
   }
 }

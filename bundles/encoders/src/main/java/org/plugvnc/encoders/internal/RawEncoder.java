@@ -7,20 +7,17 @@ import org.plugvnc.api.encoding.RfbOutput;
 import org.plugvnc.api.pixel.Rect;
 
 /**
- * Writes a rectangle as Raw (RFC 6143 section 7.7.1): width * height pixel values, left to right,
- * top to bottom, each in the viewer's pixel format.
+ * Writes a rectangle as Raw (RFC 6143 section 7.7.1): "width * height pixel values ... in
+ * left-to-right scanline order", each in the viewer's pixel format.
  *
- * <p>Pixels are read from the framebuffer in bands of whole rows holding at most
- * {@link #BAND_PIXELS} pixels (or one row, if a row is longer), into a buffer reused across calls:
- * a full-screen rectangle never needs a width * height copy, and each band is one consistent
- * framebuffer read.
+ * <p>Raw is the fallback every viewer takes and the cheapest on CPU, so this loop is kept flat: the
+ * request's colours are converted through {@link PixelWriter#pixelValue} straight into a reusable
+ * {@link OutputChunk}, which goes to the output in chunks of at most {@link OutputChunk#CAPACITY}
+ * bytes, whatever the rectangle's size.
  */
 final class RawEncoder implements Encoder {
 
-  /** Upper bound on the pixels read in one band, unless a single row is longer. */
-  static final int BAND_PIXELS = 4096;
-
-  private int[] band = new int[0];
+  private final OutputChunk chunk = new OutputChunk();
 
   @Override
   public void encode(EncodeRequest request, RfbOutput out) {
@@ -28,27 +25,25 @@ final class RawEncoder implements Encoder {
     if (rect.isEmpty()) {
       return;
     }
-    int width = rect.width();
-    int rowsPerBand = Math.max(1, Math.min(rect.height(), BAND_PIXELS / width));
-    int[] buffer = bandBuffer(rowsPerBand * width);
-    PixelWriter pixels = request.pixels();
-    for (int y = rect.y(); y < rect.bottom(); y += rowsPerBand) {
-      int rows = Math.min(rowsPerBand, rect.bottom() - y);
-      request.source().read(new Rect(rect.x(), y, width, rows), buffer, 0, width);
-      pixels.writePixels(buffer, 0, rows * width, out);
+    PixelWriter writer = request.writer();
+    PixelLayout layout = PixelLayout.of(writer.format());
+    int[] pixels = request.pixels();
+    int chunkPixels = OutputChunk.CAPACITY / layout.bytes;
+    for (int y = rect.y(); y < rect.bottom(); y++) {
+      int from = request.rowStart(y);
+      int left = rect.width();
+      while (left > 0) {
+        int count = Math.min(left, (OutputChunk.CAPACITY - chunk.length) / layout.bytes);
+        if (count == 0) {
+          chunk.flush(out);
+          count = Math.min(left, chunkPixels);
+        }
+        layout.putColours(pixels, from, count, writer, chunk.bytes, chunk.length);
+        chunk.length += count * layout.bytes;
+        from += count;
+        left -= count;
+      }
     }
-  }
-
-  /** The reused band buffer, grown (never shrunk) to hold {@code pixels}. */
-  private int[] bandBuffer(int pixels) {
-    if (band.length < pixels) {
-      band = new int[pixels];
-    }
-    return band;
-  }
-
-  @Override
-  public void close() {
-    band = new int[0];
+    chunk.flush(out);
   }
 }

@@ -1,7 +1,9 @@
 package org.plugvnc.encoders.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.plugvnc.api.encoding.Continuity;
 import org.plugvnc.api.encoding.Encoder;
+import org.plugvnc.api.encoding.EncoderContext;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.protocol.Rfb;
 
@@ -17,14 +19,14 @@ public class RawEncoderFactory implements EncoderFactory {
     return Rfb.ENCODING_RAW;
   }
 
-  /** Raw and CopyRect carry nothing from one rectangle to the next. */
+  /** Raw carries nothing from one rectangle to the next. */
   @Override
-  public boolean stateless() {
-    return true;
+  public Continuity continuity() {
+    return Continuity.STATELESS;
   }
 
   @Override
-  public Encoder create() {
+  public Encoder create(EncoderContext context) {
     return new RawEncoder();
   }
 }
