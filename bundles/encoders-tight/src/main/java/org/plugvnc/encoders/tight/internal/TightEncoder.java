@@ -23,11 +23,12 @@ final class TightEncoder implements Encoder {
   private final boolean png;
   private final EncoderContext context;
   private final Supplier<JpegCompressor> jpegCodec;
+  private final boolean gradientFilter;
   private final Palette palette = new Palette();
   private final SubencodingChoice choice = new SubencodingChoice(palette);
   private final ByteSink image = new ByteSink(16 * 1024);
   private final ByteSink fill = new ByteSink(8);
-  private TightSettings settings = TightSettings.DEFAULT;
+  private TightSettings settings;
   private TightPixels pixels;
   private BasicCompression basic;
   private JpegCompressor jpeg;
@@ -37,16 +38,20 @@ final class TightEncoder implements Encoder {
    * @param png true for TightPNG, false for Tight
    * @param context the session's zlib streams (Tight only)
    * @param jpegCodec makes this session's JPEG compressor on first use
+   * @param gradientFilter whether full-colour data may go through the gradient filter
    */
-  TightEncoder(boolean png, EncoderContext context, Supplier<JpegCompressor> jpegCodec) {
+  TightEncoder(boolean png, EncoderContext context, Supplier<JpegCompressor> jpegCodec,
+      boolean gradientFilter) {
     this.png = png;
     this.context = context;
     this.jpegCodec = jpegCodec;
+    this.gradientFilter = gradientFilter;
+    this.settings = TightSettings.of(EncodingSettings.DEFAULT, gradientFilter);
   }
 
   @Override
   public void configure(EncodingSettings encodingSettings) {
-    settings = TightSettings.of(encodingSettings);
+    settings = TightSettings.of(encodingSettings, gradientFilter);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.plugvnc.encoders.tight.internal;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.plugvnc.api.encoding.Continuity;
 import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.EncoderContext;
@@ -18,22 +19,33 @@ import org.plugvnc.api.protocol.Rfb;
  * uses it and says so in the control byte's reset bits, so a new encoder (after the bundle was
  * updated) never relies on what the viewer's inflaters hold. Limits: rfbproto's "the width of any
  * Tight-encoded rectangle cannot exceed 2048 pixels", and at most 65536 pixels per rectangle as
- * TigerVNC and TurboVNC send, which keeps every buffer small.
+ * TigerVNC and TurboVNC send, which keeps every buffer small. Configured by
+ * {@link TightConfiguration} (PID {@value #PID}); a change restarts the component, and sessions
+ * carry on with new encoders.
  */
-@Component(service = EncoderFactory.class, property = EncoderFactory.PROPERTY_ENCODING + ":Integer=7")
+@Component(
+    service = EncoderFactory.class,
+    configurationPid = TightEncoderFactory.PID,
+    property = EncoderFactory.PROPERTY_ENCODING + ":Integer=7")
+@Designate(ocd = TightConfiguration.class)
 public class TightEncoderFactory implements EncoderFactory {
 
+  /** Configuration PID of the Tight encoding. */
+  static final String PID = "org.plugvnc.encoders.tight";
+
   private final Supplier<JpegCompressor> jpeg;
+  private final boolean gradientFilter;
 
   /** Picks the JPEG codec (libjpeg-turbo, else ImageIO) and logs which. */
   @Activate
-  public TightEncoderFactory() {
-    this(JpegCompressors.preferred("Tight"));
+  public TightEncoderFactory(TightConfiguration config) {
+    this(JpegCompressors.preferred("Tight"), config.gradientFilter());
   }
 
   /** A factory whose encoders use {@code jpeg}; for tests. */
-  TightEncoderFactory(Supplier<JpegCompressor> jpeg) {
+  TightEncoderFactory(Supplier<JpegCompressor> jpeg, boolean gradientFilter) {
     this.jpeg = jpeg;
+    this.gradientFilter = gradientFilter;
   }
 
   @Override
@@ -63,6 +75,6 @@ public class TightEncoderFactory implements EncoderFactory {
 
   @Override
   public Encoder create(EncoderContext context) {
-    return new TightEncoder(false, context, jpeg);
+    return new TightEncoder(false, context, jpeg, gradientFilter);
   }
 }

@@ -62,6 +62,6 @@ public class TightPngEncoderFactory implements EncoderFactory {
 
   @Override
   public Encoder create(EncoderContext context) {
-    return new TightEncoder(true, context, jpeg);
+    return new TightEncoder(true, context, jpeg, false);
   }
 }
