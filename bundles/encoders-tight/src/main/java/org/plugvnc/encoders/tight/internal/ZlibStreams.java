@@ -19,12 +19,9 @@ import org.plugvnc.api.encoding.EncoderContext;
  */
 final class ZlibStreams {
 
-  private static final byte[] NO_INPUT = new byte[0];
-
   private final EncoderContext context;
   private final boolean[] restarted = new boolean[EncoderContext.MAX_STREAMS];
   private final int[] levels = {-2, -2, -2, -2};
-  private final byte[] scratch = new byte[64];
   private int resetBits;
 
   ZlibStreams(EncoderContext context) {
@@ -44,7 +41,7 @@ final class ZlibStreams {
       levels[stream] = -2;
     }
     if (levels[stream] != level) {
-      applyLevel(deflater, level);
+      deflater.setLevel(level);
       levels[stream] = level;
     }
     out.clear();
@@ -55,6 +52,8 @@ final class ZlibStreams {
       int space = b.length - out.size();
       int written = deflater.deflate(b, out.size(), space, Deflater.SYNC_FLUSH);
       out.advance(written);
+      // Java applies a new level in a call of its own (zlib's deflateParams), which may compress
+      // some input but does not flush: keep calling until zlib has flushed everything.
       if (written < space && deflater.needsInput() && endsWithSyncFlush(out)) {
         return;
       }
@@ -81,16 +80,5 @@ final class ZlibStreams {
     int bits = resetBits;
     resetBits = 0;
     return bits;
-  }
-
-  /**
-   * Changes the level with no input pending. Java's Deflater applies a new level in a call of its
-   * own (zlib's deflateParams) that does not flush; making that call here, with nothing to
-   * compress, keeps every later call a plain {@link Deflater#SYNC_FLUSH}.
-   */
-  private void applyLevel(Deflater deflater, int level) {
-    deflater.setLevel(level);
-    deflater.setInput(NO_INPUT);
-    deflater.deflate(scratch, 0, scratch.length, Deflater.NO_FLUSH);
   }
 }
