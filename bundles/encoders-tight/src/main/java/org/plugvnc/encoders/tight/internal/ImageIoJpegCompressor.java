@@ -67,7 +67,8 @@ final class ImageIoJpegCompressor implements JpegCompressor {
         ? grayImage(pixels, offset, stride, width, height)
         : rgbImage(pixels, offset, stride, width, height);
     param.setCompressionQuality(Math.max(1, Math.min(100, quality)) / 100f);
-    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out.asOutputStream())) {
+    try (MemoryCacheImageOutputStream stream =
+        new MemoryCacheImageOutputStream(out.asOutputStream())) {
       writer.setOutput(stream);
       writer.write(null, new IIOImage(image, null, metadataFor(subsampling, image)), param);
     } catch (IOException e) {

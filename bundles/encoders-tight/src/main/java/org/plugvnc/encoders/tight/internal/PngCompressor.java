@@ -59,7 +59,8 @@ final class PngCompressor implements AutoCloseable {
       // Half a step up so that 9 x (1 - quality) truncates to the level itself.
       param.setCompressionQuality(Math.max(0f, Math.min(1f, (8.5f - zlibLevel) / 9f)));
     }
-    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out.asOutputStream())) {
+    try (MemoryCacheImageOutputStream stream =
+        new MemoryCacheImageOutputStream(out.asOutputStream())) {
       writer.setOutput(stream);
       writer.write(null, new IIOImage(image, null, null), param);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.plugvnc.encoders.tight.internal;
 
+import java.util.Arrays;
 import org.plugvnc.api.encoding.EncodeRequest;
 import org.plugvnc.api.pixel.PixelFormat;
 import org.plugvnc.api.pixel.Rect;
@@ -115,7 +116,7 @@ final class TightFilters {
     int p = sink.size();
     int[] up = previousRow;
     int[] current = currentRow;
-    java.util.Arrays.fill(up, 0, width, 0);
+    Arrays.fill(up, 0, width, 0);
     for (int row = 0; row < rect.height(); row++) {
       pixelValues(request, pixels, row, current);
       for (int x = 0; x < width; x++) {

@@ -18,7 +18,7 @@ final class TightWire {
 
   /** Control-byte bits 7-4 (shifted down): BasicCompression's read-filter-id bit. */
   static final int EXPLICIT_FILTER = 0x4;
-  /** Control-byte bits 7-4: FillCompression, "then the only pixel value follows, in TPIXEL format". */
+  /** Control-byte bits 7-4: FillCompression, "the only pixel value follows, in TPIXEL format". */
   static final int FILL = 0x8;
   /** Control-byte bits 7-4: JpegCompression, a compact length and a JFIF stream. */
   static final int JPEG = 0x9;
@@ -26,7 +26,7 @@ final class TightWire {
   static final int PNG = 0xA;
   /**
    * Control-byte bits 7-4 or'ed into a BasicCompression nibble: TurboVNC's "Tight without zlib"
-   * (its clients list pseudo-encoding -317): the filtered data follows uncompressed, after a compact
+   * (its clients list pseudo-encoding -317): the filtered data follows uncompressed, after a
    * length when it is 12 bytes or more. Not in rfbproto; TigerVNC 1.12 aborts on it.
    */
   static final int NO_ZLIB = 0xA;
@@ -53,7 +53,7 @@ final class TightWire {
   /** The largest value a compact length holds: 22 bits. */
   static final int MAX_COMPACT_LENGTH = 4194303;
 
-  /** Streams, as TightVNC and TigerVNC assign them: one per kind of data, so each keeps its statistics. */
+  /** Streams as TightVNC and TigerVNC assign them: one per kind of data. */
   static final int STREAM_FULL_COLOUR = 0;
   static final int STREAM_MONO = 1;
   static final int STREAM_INDEXED = 2;

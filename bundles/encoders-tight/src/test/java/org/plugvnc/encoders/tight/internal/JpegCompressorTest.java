@@ -108,7 +108,8 @@ class JpegCompressorTest {
     int[] decoded = decode(Arrays.copyOf(out.array(), out.size()));
     assertEquals(160, decoded.length);
     for (int rgb : decoded) {
-      assertTrue((rgb & 0xFF) > 200 && (rgb >> 16 & 0xFF) < 40, name + ": 0x" + Integer.toHexString(rgb));
+      assertTrue((rgb & 0xFF) > 200 && (rgb >> 16 & 0xFF) < 40,
+          name + ": 0x" + Integer.toHexString(rgb));
     }
   }
 

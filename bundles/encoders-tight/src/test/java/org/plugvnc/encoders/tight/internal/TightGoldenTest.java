@@ -57,8 +57,10 @@ class TightGoldenTest {
   void fillInOtherFormatsIsAPixelValue() {
     int[] solid = filled(4 * 3, 0x123456);
     // RGB565: r = (0x12*31+127)/255 = 2, g = (0x34*63+127)/255 = 13, b = (0x56*31+127)/255 = 10
-    assertArrayEquals(bytes(0x80, 0xAA, 0x11), encode(tight(), Formats.RGB565_LE, solid, 4, 3, null));
-    assertArrayEquals(bytes(0x80, 0x11, 0xAA), encode(tight(), Formats.RGB565_BE, solid, 4, 3, null));
+    assertArrayEquals(bytes(0x80, 0xAA, 0x11),
+        encode(tight(), Formats.RGB565_LE, solid, 4, 3, null));
+    assertArrayEquals(bytes(0x80, 0x11, 0xAA),
+        encode(tight(), Formats.RGB565_BE, solid, 4, 3, null));
     // Colour map: 0xFF0000 is entry 2.
     assertArrayEquals(bytes(0x80, 0x02),
         encode(tight(), Formats.COLOUR_MAP_8, filled(6, 0xFF0000), 3, 2, null));

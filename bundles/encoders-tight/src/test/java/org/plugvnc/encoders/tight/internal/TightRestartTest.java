@@ -38,7 +38,8 @@ class TightRestartTest {
   void aNewEncoderResetsEachStreamOnFirstUseAndTheViewerFollows() {
     TestEncoderContext context = new TestEncoderContext();
     TightEncoderFactory factory = new TightEncoderFactory(ImageIoJpegCompressor::new, false);
-    SpecTightDecoder viewer = new SpecTightDecoder(Formats.RGB888_LE, SpecTightDecoder.Variant.TIGHT);
+    SpecTightDecoder viewer =
+        new SpecTightDecoder(Formats.RGB888_LE, SpecTightDecoder.Variant.TIGHT);
     SpecTightDecoder trusting = new SpecTightDecoder(Formats.RGB888_LE,
         SpecTightDecoder.Variant.TIGHT);
 
@@ -85,7 +86,8 @@ class TightRestartTest {
     TestEncoderContext context = new TestEncoderContext();
     Encoder encoder = new TightEncoderFactory(ImageIoJpegCompressor::new, true).create(context);
     // With the gradient filter, full colour uses stream 3 and mixes with streams 1 and 2.
-    SpecTightDecoder viewer = new SpecTightDecoder(Formats.RGB888_LE, SpecTightDecoder.Variant.TIGHT);
+    SpecTightDecoder viewer =
+        new SpecTightDecoder(Formats.RGB888_LE, SpecTightDecoder.Variant.TIGHT);
     int[] levels = {9, 1, 0, 6, 2, 0, 9, 3};
     int resets = 0;
     for (int round = 0; round < levels.length; round++) {
@@ -117,8 +119,8 @@ class TightRestartTest {
 
   private byte[] encode(Encoder encoder, Rect rect) {
     CapturingOutput out = new CapturingOutput();
-    encoder.encode(TestRequests.plain(rect, scene.picture, WIDTH, Formats.writer(Formats.RGB888_LE)),
-        out);
+    encoder.encode(
+        TestRequests.plain(rect, scene.picture, WIDTH, Formats.writer(Formats.RGB888_LE)), out);
     return out.bytes();
   }
 

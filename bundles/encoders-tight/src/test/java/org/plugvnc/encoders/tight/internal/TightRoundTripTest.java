@@ -92,11 +92,6 @@ class TightRoundTripTest {
   }
 
   /** Encodes all test rectangles with one encoder; returns the methods the decoder saw. */
-  static Set<String> run(int[] picture, PixelFormat format, EncodingSettings settings,
-      boolean analysed, boolean png, boolean gradientFilter) {
-    return run(new Scene(picture, format), settings, analysed, png, gradientFilter);
-  }
-
   static Set<String> run(Scene scene, EncodingSettings settings, boolean analysed, boolean png,
       boolean gradientFilter) {
     TestEncoderContext context = new TestEncoderContext();
