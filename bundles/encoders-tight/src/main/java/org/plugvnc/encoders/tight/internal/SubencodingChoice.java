@@ -12,10 +12,10 @@ import org.plugvnc.api.pixel.Rect;
  * <p>With the selector's {@link RectContent}, its class is followed: SOLID is a fill, BITMAP the
  * two-colour palette, INDEXED the palette, FULL_COLOUR the copy or gradient filter; a rectangle it
  * asks to be lossy ({@link RectContent#jpeg()}) and that is not solid goes out as JPEG. Without
- * one, the encoder counts the colours itself, up to 256 (or TurboVNC's lower limit when JPEG is
- * allowed, so that photo-like areas go to JPEG sooner), and takes a palette only where it is smaller
- * than the pixels themselves (never for 1-byte pixels, whose indexes are no smaller); with JPEG
- * allowed, full-colour rectangles go out as JPEG, as TigerVNC and TurboVNC send them.
+ * one, the encoder counts the colours itself, up to 256, and takes a palette only where it is
+ * smaller than the pixels themselves (never for 1-byte pixels, whose indexes are no smaller); it
+ * never goes lossy unasked: the engine decides what is sent as JPEG, because it must know which
+ * areas to refresh losslessly later.
  *
  * <p>rfbproto allows JPEG only where "bits-per-pixel is either 16 or 32 and the client has
  * advertized a quality level": elsewhere a rectangle asked to be lossy goes out losslessly.
@@ -43,7 +43,7 @@ final class SubencodingChoice {
         || content.palette().length <= Palette.MAX_COLOURS)) {
       return fromContent(content, jpegOk);
     }
-    int limit = jpegOk ? settings.paletteLimitWithJpeg() : Palette.MAX_COLOURS;
+    int limit = Palette.MAX_COLOURS;
     int colours = palette.collect(request, limit);
     if (colours == 1) {
       return Subencoding.FILL;
@@ -53,7 +53,7 @@ final class SubencodingChoice {
       return !worthIt ? Subencoding.FULL_COLOUR
           : colours == 2 ? Subencoding.MONO : Subencoding.INDEXED;
     }
-    return jpegOk ? Subencoding.JPEG : Subencoding.FULL_COLOUR;
+    return Subencoding.FULL_COLOUR;
   }
 
   private Subencoding fromContent(RectContent content, boolean jpegOk) {

@@ -31,11 +31,10 @@ import org.plugvnc.api.encoding.Subsampling;
  * @param jpegAllowed whether the viewer listed a JPEG quality level
  * @param jpegQuality JPEG quality 1 to 100
  * @param subsampling JPEG subsampling, 8X and 16X already mapped to 4X
- * @param paletteLimitWithJpeg most colours a rectangle may have for a palette when JPEG is allowed
  */
 record TightSettings(int level, int indexedZlib, int monoZlib, int fullColourZlib,
     boolean gradient, boolean withoutZlib, boolean jpegAllowed, int jpegQuality,
-    Subsampling subsampling, int paletteLimitWithJpeg) {
+    Subsampling subsampling) {
 
   /** TigerVNC's and TurboVNC's default compression level. */
   static final int DEFAULT_LEVEL = 2;
@@ -60,17 +59,6 @@ record TightSettings(int level, int indexedZlib, int monoZlib, int fullColourZli
     }
     return new TightSettings(level, INDEXED_ZLIB[level], MONO_ZLIB[level], FULL_COLOUR_ZLIB[level],
         gradientFilter && level > 0, level == 0 && s.tightWithoutZlib(), s.jpegAllowed(),
-        s.jpegQuality(), subsampling, paletteLimitWithJpeg(level));
-  }
-
-  /**
-   * TurboVNC's palette limits with JPEG: 24 colours at level 1 (JPEG wins sooner when CPU matters),
-   * 96 at the default level, and every palette at level 9.
-   */
-  private static int paletteLimitWithJpeg(int level) {
-    if (level <= 1) {
-      return 24;
-    }
-    return level == 9 ? 256 : 96;
+        s.jpegQuality(), subsampling);
   }
 }

@@ -173,7 +173,10 @@ class TightGoldenTest {
     for (int i = 0; i < px.length; i++) {
       px[i] = (i * 7919) & 0xFFFFFF;
     }
-    byte[] jpeg = encode(encoder, Formats.RGB888_LE, px, 16, 16, null);
+    byte[] unasked = encode(encoder, Formats.RGB888_LE, px, 16, 16, null);
+    assertEquals(0x00, unasked[0] & 0xF0, "not asked to be lossy: basic compression, stream 0");
+    byte[] jpeg = encode(encoder, Formats.RGB888_LE, px, 16, 16,
+        new RectContent(ContentClass.FULL_COLOUR, new int[0], 256, true));
     assertEquals(0x90, jpeg[0] & 0xFF, "JpegCompression, no reset bits");
     int start = afterCompactLength(jpeg, 1);
     assertArrayEquals(bytes(0xFF, 0xD8), Arrays.copyOfRange(jpeg, start, start + 2), "SOI");
