@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what plugvnc's real-viewer tests (distribution/src/test/java/org/plugvnc/interop) drive:
-# an X server to draw on, TigerVNC's viewer, vncsnapshot, xwd for screenshots, vncpasswd.
+# Installs what plugvnc's tests need beyond the JDK and Maven: the real viewers the interop tests
+# (distribution/src/test/java/org/plugvnc/interop) drive, an X server to draw on, TigerVNC's
+# viewer, vncsnapshot, xwd for screenshots, vncpasswd; and libjpeg-turbo for the Tight encoders.
 # Installs only what is missing; prints nothing when everything is there. Debian/Ubuntu only.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   x11-apps         # xwd: screenshots of the X display
   x11-utils        # xdpyinfo and friends, for looking at a display by hand
   tigervnc-tools   # vncpasswd -f: makes VNC password files
+  libturbojpeg0    # libjpeg-turbo's TurboJPEG API: the Tight encoders' fast JPEG (tests check both codecs)
   # chromium       # later: noVNC in headless Chromium
 )
 
