@@ -56,6 +56,46 @@ public final class ScreenWatch {
             + "\n--- viewer output:\n" + viewer.output());
   }
 
+  /**
+   * Waits until the screen stops changing (two screenshots in a row alike) with the expected
+   * picture located on it within {@code locateTolerance}, and compares it there: for a picture
+   * that is close but not exact, such as JPEG, whose quality the caller then judges.
+   *
+   * @param locateTolerance the per-channel difference allowed at the corners and centre that
+   *     locate the picture, and the tolerance of the returned comparison
+   * @throws AssertionError when the screen does not settle on the picture in time
+   */
+  public static ImageComparison.Result awaitSteadyPicture(
+      Xvfb xvfb,
+      BufferedImage expected,
+      int locateTolerance,
+      Duration timeout,
+      ChildProcess viewer,
+      Path failureImage) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    BufferedImage previous = null;
+    BufferedImage screen;
+    while (true) {
+      screen = xvfb.screenshot();
+      if (previous != null && ImageComparison.same(previous, screen)) {
+        Optional<ImageComparison.Result> result =
+            ImageComparison.locate(expected, screen, locateTolerance);
+        if (result.isPresent()) {
+          return result.get();
+        }
+      }
+      if (System.nanoTime() > deadline || !viewer.isAlive()) {
+        break;
+      }
+      previous = screen;
+      sleep(INTERVAL);
+    }
+    Path saved = ImageComparison.savePng(screen, failureImage);
+    throw new AssertionError("the screen did not settle on the expected picture within "
+        + timeout.toSeconds() + " s" + (viewer.isAlive() ? "" : " (the viewer exited)")
+        + "; screenshot saved to " + saved + "\n--- viewer output:\n" + viewer.output());
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

@@ -7,15 +7,20 @@ import java.util.Map;
 
 /**
  * TigerVNC's {@code vncviewer} on an X display, set up for pictures that can be compared pixel by
- * pixel: no JPEG, full colour, no F8 overlay, a log level low enough that no statistics graph is
- * drawn over the desktop (see CLIENTS.md), and no dialogs that would wait for a click.
+ * pixel: no F8 overlay, a log level low enough that no statistics graph is drawn over the desktop
+ * (see CLIENTS.md), no dialogs that would wait for a click, and by default no JPEG and full
+ * colour. The window's own cursor is not in {@code xwd}'s screenshots (checked against a scripted
+ * server sending a cursor shape), so a lossless picture can be required to match exactly.
  */
 public final class TigerVncViewer {
+
+  /** Picture options for an exact picture in whatever encoding the viewer prefers. */
+  public static final List<String> EXACT = List.of("-NoJPEG", "-FullColor");
 
   private TigerVncViewer() {}
 
   /**
-   * Starts a viewer connecting to 127.0.0.1:{@code port}.
+   * Starts a viewer connecting to 127.0.0.1:{@code port} with the {@link #EXACT} picture options.
    *
    * @param securityTypes the viewer's {@code -SecurityTypes}, e.g. {@code VncAuth} or {@code None}
    * @param passwordFile a VNC password file, or null for none
@@ -23,12 +28,23 @@ public final class TigerVncViewer {
    */
   public static ChildProcess start(
       Xvfb xvfb, int port, String securityTypes, Path passwordFile, Path log, String... extra) {
+    return start(xvfb, port, securityTypes, passwordFile, log, EXACT, List.of(extra));
+  }
+
+  /**
+   * Starts a viewer connecting to 127.0.0.1:{@code port} with the given picture options (encoding,
+   * colour depth, JPEG) instead of {@link #EXACT}.
+   *
+   * @param pictureOptions e.g. {@code -AutoSelect=0 -PreferredEncoding=ZRLE -FullColor -NoJPEG}
+   */
+  public static ChildProcess start(Xvfb xvfb, int port, String securityTypes, Path passwordFile,
+      Path log, List<String> pictureOptions, List<String> extra) {
     List<String> command = new ArrayList<>(List.of(
         "vncviewer",
         "-display", xvfb.display(),
-        "-SecurityTypes", securityTypes,
-        "-NoJPEG",
-        "-FullColor",
+        "-SecurityTypes", securityTypes));
+    command.addAll(pictureOptions);
+    command.addAll(List.of(
         "-MenuKey=",
         "-AlertOnFatalError=0",
         "-ReconnectOnError=0",
@@ -37,7 +53,7 @@ public final class TigerVncViewer {
       command.add("-passwd");
       command.add(passwordFile.toString());
     }
-    command.addAll(List.of(extra));
+    command.addAll(extra);
     command.add("127.0.0.1::" + port);
     return ChildProcess.start("vncviewer", command, Map.of("DISPLAY", xvfb.display()), log);
   }

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 /**
  * Debian's {@code vncsnapshot} (TightVNC 1.2.8 era, RFB 3.3): connects, takes one picture, writes
  * it as JPEG, exits. Run under {@code timeout}, because it can hang forever on encodings it
- * misreads (see CLIENTS.md); it is offered only Raw and CopyRect.
+ * misreads (see CLIENTS.md); it is offered Raw and CopyRect unless told otherwise.
  */
 public final class VncSnapshot {
 
@@ -29,9 +29,19 @@ public final class VncSnapshot {
    * @throws AssertionError with vncsnapshot's output when it fails, hangs or writes no readable JPEG
    */
   public static BufferedImage take(int port, Path passwordFile, Path jpeg, Path log) {
+    return take(port, passwordFile, "raw copyrect", jpeg, log);
+  }
+
+  /**
+   * As {@link #take(int, Path, Path, Path)}, offering {@code encodings} (vncsnapshot's
+   * {@code -encodings} list, in its order of preference). Never offer Tight: vncsnapshot takes
+   * Tight's LastRect for an empty rectangle and hangs (CLIENTS.md).
+   */
+  public static BufferedImage take(
+      int port, Path passwordFile, String encodings, Path jpeg, Path log) {
     List<String> command = new ArrayList<>(List.of(
         "timeout", "--kill-after=5", Long.toString(LIMIT.toSeconds()),
-        "vncsnapshot", "-encodings", "raw copyrect"));
+        "vncsnapshot", "-encodings", encodings));
     if (passwordFile != null) {
       command.add("-passwd");
       command.add(passwordFile.toString());

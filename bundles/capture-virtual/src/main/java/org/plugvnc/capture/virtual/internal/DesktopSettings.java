@@ -4,11 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configuration of the virtual desktop, checked: sizes clamped into range, unknown modes
- * replaced by {@link DesktopMode#INTERACTIVE}. Immutable, so a {@code @Modified} call can swap it
- * in one write.
+ * One configuration of the virtual desktop, checked: sizes and scroll settings clamped into
+ * range, unknown modes replaced by {@link DesktopMode#INTERACTIVE}. Immutable, so a
+ * {@code @Modified} call can swap it in one write.
  */
-record DesktopSettings(int width, int height, DesktopMode mode, String title) {
+record DesktopSettings(
+    int width, int height, DesktopMode mode, String title, int scrollSteps, int scrollPixels) {
 
   /** Smallest width or height: the test pattern's 16x16 key block must fit. */
   static final int MIN_SIZE = 16;
@@ -29,14 +30,19 @@ record DesktopSettings(int width, int height, DesktopMode mode, String title) {
       mode = DesktopMode.INTERACTIVE;
     }
     String title = config.title() == null ? DEFAULT_TITLE : config.title();
-    return new DesktopSettings(width, height, mode, title);
+    int scrollSteps = clamp("scrollSteps", config.scrollSteps(), 0, Integer.MAX_VALUE);
+    int scrollPixels = clamp("scrollPixels", config.scrollPixels(), 1, MAX_SIZE);
+    return new DesktopSettings(width, height, mode, title, scrollSteps, scrollPixels);
   }
 
   private static int clamp(String name, int value) {
-    int clamped = Math.max(MIN_SIZE, Math.min(MAX_SIZE, value));
+    return clamp(name, value, MIN_SIZE, MAX_SIZE);
+  }
+
+  private static int clamp(String name, int value, int min, int max) {
+    int clamped = Math.max(min, Math.min(max, value));
     if (clamped != value) {
-      LOG.warn("virtual desktop {} {} is outside {}..{}, using {}", name, value, MIN_SIZE, MAX_SIZE,
-          clamped);
+      LOG.warn("virtual desktop {} {} is outside {}..{}, using {}", name, value, min, max, clamped);
     }
     return clamped;
   }

@@ -19,7 +19,10 @@ import org.plugvnc.api.pixel.Rect;
  * | +---------------------------------+ | [ clipboard text    ] |
  * | |                                 | | [ Copy typed line   ] |
  * | |          canvas                 | | [ Bell              ] |
- * | +---------------------------------+ | help lines            |
+ * | |                                 | | help lines            |
+ * | |                                 | | Key events            |
+ * | |                                 | | [ key log, scrolls  ] |
+ * | +---------------------------------+ | [ up a line a key   ] |
  * | Last key: ...   Pointer: ...                     size      |  footer
  * +-------------------------------------------------------------+
  * </pre>
@@ -38,6 +41,7 @@ final class InteractiveLayout {
   final Font bodyFont;
   final Font smallFont;
   final Font buttonFont;
+  final Font logFont;
 
   final Rect header;
   final Rect clock;
@@ -49,11 +53,17 @@ final class InteractiveLayout {
   final Rect footer;
   final Rect keyBox;
   final Rect pointerBox;
+  /** The key log's panel, with its border. */
+  final Rect keyLogBox;
+  /** Inside the key log's panel: whole lines of {@link #keyLogLine} rows, the part that scrolls. */
+  final Rect keyLog;
+  final int keyLogLine;
 
   /** Baselines of the static captions. */
   final int inputCaptionY;
   final int mainCaptionY;
   final int helpY;
+  final int keyLogCaptionY;
 
   InteractiveLayout(int width, int height, Graphics2D g) {
     this.width = width;
@@ -67,6 +77,7 @@ final class InteractiveLayout {
     bodyFont = new Font(Font.SANS_SERIF, Font.PLAIN, size(0.85f, 12));
     smallFont = new Font(Font.SANS_SERIF, Font.PLAIN, size(0.72f, 11));
     buttonFont = new Font(Font.SANS_SERIF, Font.BOLD, size(0.85f, 12));
+    logFont = new Font(Font.MONOSPACED, Font.PLAIN, size(0.72f, 11));
 
     header = new Rect(0, 0, width, atLeast(2.6f, g.getFontMetrics(titleFont).getHeight() + pad));
     FontMetrics clockMetrics = g.getFontMetrics(clockFont);
@@ -102,6 +113,23 @@ final class InteractiveLayout {
     copyButton = new Rect(rightX, clipboardBox.bottom() + pad, rightWidth, buttonHeight);
     bellButton = new Rect(rightX, copyButton.bottom() + pad / 2, rightWidth, buttonHeight);
     helpY = bellButton.bottom() + pad + pad / 2 + small.getAscent();
+
+    // The help's title and lines, then the key log's caption and panel down to the canvas's end.
+    int helpBottom = helpY + InteractivePainter.HELP_LINES * captionHeight + small.getDescent();
+    keyLogCaptionY = helpBottom + pad + small.getAscent();
+    int logTop = helpBottom + pad + captionHeight + pad / 3;
+    keyLogBox = Rect.ofCorners(rightX, Math.min(logTop, mainBottom), rightX + rightWidth,
+        mainBottom);
+    keyLogLine = Math.max(1, g.getFontMetrics(logFont).getHeight());
+    int inset = 3;
+    int lines = Math.max(0, (keyLogBox.height() - 2 * inset) / keyLogLine);
+    keyLog = new Rect(keyLogBox.x() + inset, keyLogBox.y() + inset,
+        Math.max(0, keyLogBox.width() - 2 * inset), lines * keyLogLine);
+  }
+
+  /** How many lines the key log shows. */
+  int keyLogLines() {
+    return keyLog.height() / keyLogLine;
   }
 
   /** The x of the right column, where the clipboard captions start. */

@@ -42,6 +42,9 @@ final class InteractivePainter {
     "Ctrl-G or the Bell button: ring the bell",
   };
 
+  /** Lines of the help block: its title and {@link #HELP}. */
+  static final int HELP_LINES = HELP.length + 1;
+
   private final InteractiveLayout layout;
 
   InteractivePainter(InteractiveLayout layout) {
@@ -85,6 +88,13 @@ final class InteractivePainter {
     for (int i = 0; i < HELP.length; i++) {
       text(g, l.smallFont, MUTED, "\u2022 " + HELP[i], l.rightX(), l.helpY + (i + 1) * lineHeight);
     }
+
+    caption(g, "Key events \u00b7 each one scrolls the log up a line (CopyRect)", l.rightX(),
+        l.keyLogCaptionY, l.keyLogBox.width());
+    fill(g, l.keyLogBox, PANEL);
+    g.setColor(BORDER);
+    g.drawRect(l.keyLogBox.x() - 1, l.keyLogBox.y() - 1, l.keyLogBox.width() + 1,
+        l.keyLogBox.height() + 1);
 
     fill(g, l.footer, FOOTER);
     fill(g, new Rect(0, l.footer.y(), l.width, 1), BORDER);
@@ -160,6 +170,17 @@ final class InteractivePainter {
     String shown = TextFit.head(fm, label, r.width() - layout.pad);
     text(g, layout.buttonFont, Color.WHITE, shown, r.x() + (r.width() - fm.stringWidth(shown)) / 2,
         centeredBaseline(fm, r));
+  }
+
+  /**
+   * One line of the key log in its slot; pressed keys in the text colour, released ones muted.
+   * Paints every pixel of the slot and nothing else, wherever the slot is, so a line moved up by
+   * a copy looks exactly like the same line painted one slot higher.
+   */
+  void paintKeyLogLine(Graphics2D g, Rect slot, String line, boolean pressed) {
+    fill(g, slot, PANEL);
+    FontMetrics fm = g.getFontMetrics(layout.logFont);
+    text(g, layout.logFont, pressed ? TEXT : MUTED, line, slot.x() + 2, centeredBaseline(fm, slot));
   }
 
   /** One status text in the footer, in {@code box}. */

@@ -13,7 +13,8 @@ import org.plugvnc.api.pixel.Rect;
 
 /**
  * The demo desktop a person can see working: a ticking clock, a line that echoes typing, a canvas
- * to draw on, the clipboard and two buttons. Its state outlives hiding and resizing, so switching
+ * to draw on, the clipboard, two buttons and a log of key events that scrolls by copies
+ * ({@link KeyLogPanel}). Its state outlives hiding and resizing, so switching
  * modes or sizes keeps what was typed and drawn. Like every {@link Scene}, it is called with the
  * pixel lock held, and repaints and damages only the parts an event changed.
  */
@@ -32,6 +33,7 @@ final class InteractiveScene implements Scene {
   private final Clock clock;
   private final Sketch sketch = new Sketch(InteractivePainter.PANEL, InteractivePainter.INK);
   private final StringBuilder line = new StringBuilder();
+  private final KeyLogPanel keyLog;
   private String title;
   private boolean shown;
   private InteractiveLayout layout;
@@ -49,6 +51,7 @@ final class InteractiveScene implements Scene {
     this.pixels = pixels;
     this.clock = clock;
     this.title = title;
+    keyLog = new KeyLogPanel(pixels);
   }
 
   /** The header title; shown from the next {@link #show}. */
@@ -59,6 +62,11 @@ final class InteractiveScene implements Scene {
   /** The layout in use, for tests that check where damage goes. */
   InteractiveLayout layout() {
     return layout;
+  }
+
+  /** The key log, for tests that check its slots. */
+  KeyLogPanel keyLog() {
+    return keyLog;
   }
 
   /** The clipboard now holds {@code text}, or there is no clipboard service when {@code null}. */
@@ -85,6 +93,7 @@ final class InteractiveScene implements Scene {
       metrics.dispose();
     }
     painter = new InteractivePainter(layout);
+    keyLog.place(layout, painter);
     sketch.place(layout.canvas, Math.max(2f, layout.unit / 6f));
     clockText = LocalTime.now(clock).format(CLOCK_FORMAT);
     paint(pixels.bounds(), g -> {
@@ -96,6 +105,7 @@ final class InteractiveScene implements Scene {
       painter.paintStatus(g, layout.keyBox, lastKey);
       painter.paintStatus(g, layout.pointerBox, pointerText);
     }, out);
+    keyLog.paintAll(out);
     paintCopyButton(out);
     paintBellButton(out);
   }
@@ -107,6 +117,7 @@ final class InteractiveScene implements Scene {
 
   @Override
   public void key(KeyEvent event, SceneChanges out) {
+    keyLog.add(event, out);
     int keysym = event.keysym();
     if (Keysyms.isControl(keysym)) {
       controlDown = event.down();

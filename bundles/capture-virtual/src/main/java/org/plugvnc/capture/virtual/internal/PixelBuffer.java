@@ -3,6 +3,7 @@ package org.plugvnc.capture.virtual.internal;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import org.plugvnc.api.capture.Framebuffer;
+import org.plugvnc.api.pixel.Point;
 import org.plugvnc.api.pixel.Rect;
 
 /**
@@ -49,6 +50,32 @@ final class PixelBuffer implements Framebuffer {
   /** Replaces the pixels with a black framebuffer of the new size; the caller holds the lock. */
   void resize(int width, int height) {
     current = allocate(width, height);
+  }
+
+  /**
+   * Moves pixels inside the framebuffer, as a scroll does: afterwards {@code target} holds what
+   * the rectangle of its size at {@code source} held before, even where the two overlap. Pixels
+   * of the source outside the target keep their values. The caller holds the lock and reports
+   * the move (SceneChanges#copied).
+   *
+   * @throws IndexOutOfBoundsException if the target or the source is not inside the framebuffer
+   */
+  void copy(Rect target, Point source) {
+    Snapshot s = current;
+    Rect from = new Rect(source.x(), source.y(), target.width(), target.height());
+    Rect all = new Rect(0, 0, s.width(), s.height());
+    if (!all.contains(target) || !all.contains(from)) {
+      throw new IndexOutOfBoundsException("copy " + from + " to " + target + " leaves the "
+          + s.width() + "x" + s.height() + " framebuffer");
+    }
+    // Moving up (or along a row), read rows top down so no row is overwritten before it is read;
+    // moving down, bottom up. Within a row System.arraycopy handles the overlap.
+    boolean upward = target.y() <= source.y();
+    for (int i = 0; i < target.height(); i++) {
+      int row = upward ? i : target.height() - 1 - i;
+      System.arraycopy(s.data(), (source.y() + row) * s.width() + source.x(),
+          s.data(), (target.y() + row) * s.width() + target.x(), target.width());
+    }
   }
 
   @Override

@@ -24,6 +24,9 @@ import org.plugvnc.api.capture.KeyEvent;
 import org.plugvnc.api.capture.PointerEvent;
 import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.clipboard.ClipboardListener;
+import org.plugvnc.capture.virtual.internal.SceneChanges.Copied;
+import org.plugvnc.capture.virtual.internal.SceneChanges.Damaged;
+import org.plugvnc.capture.virtual.internal.SceneChanges.PixelChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,10 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = VirtualDesktopConfiguration.class)
 public final class VirtualDesktop implements CaptureBackend {
 
-  /** How often the scene may update itself; the clock repaints only when the second changes. */
+  /**
+   * How often the scene may update itself: the clock repaints only when the second changes, the
+   * test pattern's band scrolls one step per tick.
+   */
   static final long TICK_MILLIS = 200;
 
   private static final Logger LOG = LoggerFactory.getLogger(VirtualDesktop.class);
@@ -59,6 +65,7 @@ public final class VirtualDesktop implements CaptureBackend {
     void run(SceneChanges out);
   }
 
+  private final long tickMillis;
   private final PixelBuffer pixels;
   private final TestPatternScene testPattern;
   private final InteractiveScene interactive;
@@ -81,10 +88,17 @@ public final class VirtualDesktop implements CaptureBackend {
 
   /** As the component constructor, with the clock shown in the header; for tests. */
   VirtualDesktop(VirtualDesktopConfiguration config, Clock clock) {
+    this(config, clock, TICK_MILLIS);
+  }
+
+  /** As above, ticking every {@code tickMillis}: tests of the scrolling pattern run faster. */
+  VirtualDesktop(VirtualDesktopConfiguration config, Clock clock, long tickMillis) {
+    this.tickMillis = tickMillis;
     settings = DesktopSettings.from(config);
     requested = settings;
     pixels = new PixelBuffer(settings.width(), settings.height());
     testPattern = new TestPatternScene(pixels);
+    testPattern.scroll(settings.scrollSteps(), settings.scrollPixels());
     interactive = new InteractiveScene(pixels, clock, settings.title());
     scene = sceneFor(settings.mode());
     cursor = scene.cursor();
@@ -143,7 +157,7 @@ public final class VirtualDesktop implements CaptureBackend {
         showClipboard(out);
         scene.show(out);
       });
-      running = new Running(new DesktopThread(() -> runSafely(out -> scene.tick(out)), TICK_MILLIS),
+      running = new Running(new DesktopThread(() -> runSafely(out -> scene.tick(out)), tickMillis),
           listener);
       LOG.debug("virtual desktop started, {}x{} {}", pixels.width(), pixels.height(),
           settings.mode().configValue());
@@ -204,6 +218,7 @@ public final class VirtualDesktop implements CaptureBackend {
       return;
     }
     interactive.retitle(next.title());
+    testPattern.scroll(next.scrollSteps(), next.scrollPixels());
     if (next.width() != pixels.width() || next.height() != pixels.height()) {
       pixels.resize(next.width(), next.height());
       out.resized();
@@ -294,8 +309,12 @@ public final class VirtualDesktop implements CaptureBackend {
     if (out.wasResized()) {
       listener.resized(pixels.width(), pixels.height());
     }
-    if (!out.damage().isEmpty()) {
-      listener.damaged(out.damage());
+    for (PixelChange change : out.pixelChanges()) {
+      if (change instanceof Copied copy) {
+        listener.copied(copy.target(), copy.source());
+      } else {
+        listener.damaged(((Damaged) change).region());
+      }
     }
     if (out.cursorWasChanged()) {
       listener.cursorChanged(out.cursor());

@@ -26,7 +26,8 @@ import org.osgi.service.metatype.annotations.Option;
 
   @AttributeDefinition(
       name = "Mode",
-      description = "interactive: a clock, a text line, a drawing canvas and the clipboard."
+      description = "interactive: a clock, a text line, a drawing canvas, the clipboard and a"
+          + " log of key events that scrolls by copies."
           + " test-pattern: a fixed colour gradient whose pixels tests can compute.",
       options = {
           @Option(label = "Interactive", value = "interactive"),
@@ -38,4 +39,22 @@ import org.osgi.service.metatype.annotations.Option;
       name = "Title",
       description = "The title shown in the header of the interactive desktop.")
   String title() default "plugvnc";
+
+  @AttributeDefinition(
+      name = "Scroll steps",
+      description = "test-pattern only: how many times a band of the pattern (the middle half of"
+          + " its rows, without the outer eighths of its columns) scrolls up after the desktop"
+          + " starts, one step every 200 ms, moved inside the framebuffer and reported as a copy"
+          + " (CopyRect for viewers that take it); the rows leaving at the top come back at the"
+          + " bottom. 0: the pattern stands still.",
+      min = "0")
+  int scrollSteps() default 0;
+
+  @AttributeDefinition(
+      name = "Scroll pixels",
+      description = "test-pattern only: how many rows the band moves per scroll step; values"
+          + " outside 1..8192 are clamped, and at most the band's height is used.",
+      min = "1",
+      max = "8192")
+  int scrollPixels() default 8;
 }

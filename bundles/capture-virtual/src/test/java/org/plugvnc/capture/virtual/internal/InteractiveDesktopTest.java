@@ -65,10 +65,16 @@ class InteractiveDesktopTest {
 
   /** Pixels that differ between two full reads, as the bounding rectangle; empty if none. */
   private static Rect changed(int[] before, int[] after) {
+    return changed(before, after, new Rect(0, 0, W, H));
+  }
+
+  /** Pixels inside {@code within} that differ between two full reads, as their bounds. */
+  private static Rect changed(int[] before, int[] after, Rect within) {
     Rect bounds = new Rect(0, 0, 0, 0);
     for (int i = 0; i < before.length; i++) {
-      if (before[i] != after[i]) {
-        bounds = bounds.union(new Rect(i % W, i / W, 1, 1));
+      Rect pixel = new Rect(i % W, i / W, 1, 1);
+      if (before[i] != after[i] && within.contains(pixel)) {
+        bounds = bounds.union(pixel);
       }
     }
     return bounds;
@@ -90,10 +96,13 @@ class InteractiveDesktopTest {
     desktop.awaitIdle();
 
     assertFalse(listener.damage.isEmpty());
-    assertInside(listener.allDamage(), layout.input, layout.keyBox);
-    Rect changed = changed(before, TestSupport.readAll(desktop));
-    assertTrue(layout.input.contains(changed) || layout.input.union(layout.keyBox).contains(changed));
-    assertTrue(layout.input.intersects(changed), "the typed text appears in the input line");
+    assertInside(listener.allDamage(), layout.input, layout.keyBox, layout.keyLog);
+    int[] after = TestSupport.readAll(desktop);
+    Rect changed = changed(before, after);
+    assertTrue(layout.input.union(layout.keyBox).union(layout.keyLog).contains(changed), changed
+        + " outside the input line, the key status and the key log");
+    assertTrue(layout.input.intersects(changed(before, after, layout.input)),
+        "the typed text appears in the input line");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.DesktopListener;
+import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.clipboard.ClipboardListener;
 import org.plugvnc.api.pixel.Point;
@@ -26,6 +27,11 @@ final class TestSupport {
   private TestSupport() {}
 
   static VirtualDesktopConfiguration config(int width, int height, String mode, String title) {
+    return config(width, height, mode, title, 0, 8);
+  }
+
+  static VirtualDesktopConfiguration config(
+      int width, int height, String mode, String title, int scrollSteps, int scrollPixels) {
     return new VirtualDesktopConfiguration() {
       @Override
       public int width() {
@@ -48,6 +54,16 @@ final class TestSupport {
       }
 
       @Override
+      public int scrollSteps() {
+        return scrollSteps;
+      }
+
+      @Override
+      public int scrollPixels() {
+        return scrollPixels;
+      }
+
+      @Override
       public Class<? extends Annotation> annotationType() {
         return VirtualDesktopConfiguration.class;
       }
@@ -56,6 +72,10 @@ final class TestSupport {
 
   static VirtualDesktopConfiguration testPattern(int width, int height) {
     return config(width, height, "test-pattern", "plugvnc");
+  }
+
+  static VirtualDesktopConfiguration scrollingPattern(int width, int height, int steps, int rows) {
+    return config(width, height, "test-pattern", "plugvnc", steps, rows);
   }
 
   /** Every pixel of the framebuffer, read through the public contract. */
@@ -67,22 +87,29 @@ final class TestSupport {
     return all;
   }
 
+  /** One copy the backend reported. */
+  record Copy(Rect target, Point source) {}
+
   /** Records every call from the backend; thread-safe. */
-  static final class RecordingListener implements DesktopListener {
+  static class RecordingListener implements DesktopListener {
     final List<Region> damage = new CopyOnWriteArrayList<>();
     final List<int[]> resizes = new CopyOnWriteArrayList<>();
     final List<CursorShape> cursors = new CopyOnWriteArrayList<>();
-    final List<Rect> copies = new CopyOnWriteArrayList<>();
+    final List<Copy> copies = new CopyOnWriteArrayList<>();
+    /** Damage (as a Region) and copies (as a Copy) in the order they were reported. */
+    final List<Object> pixelEvents = new CopyOnWriteArrayList<>();
     volatile int bells;
 
     @Override
     public void damaged(Region region) {
       damage.add(region);
+      pixelEvents.add(region);
     }
 
     @Override
     public void copied(Rect target, Point source) {
-      copies.add(target);
+      copies.add(new Copy(target, source));
+      pixelEvents.add(new Copy(target, source));
     }
 
     @Override
@@ -114,7 +141,65 @@ final class TestSupport {
       resizes.clear();
       cursors.clear();
       copies.clear();
+      pixelEvents.clear();
       bells = 0;
+    }
+  }
+
+  /**
+   * A viewer's copy of the framebuffer, kept the way a viewer keeps it: it starts from the whole
+   * framebuffer, then, in the order reported, moves its own pixels for each copy (CopyRect) and
+   * reads only the damaged pixels afresh. Pixels a backend changed without reporting them (or
+   * moved without reporting the copy) stay stale, and {@link #pixels} shows it. Events arrive on
+   * the desktop thread, which paints nothing while a listener runs, so reading the damage in the
+   * callback sees the pixels as that report left them. The size must stay fixed.
+   */
+  static final class MirrorViewer extends RecordingListener {
+    private final Framebuffer framebuffer;
+    private final int width;
+    private final int[] mirror;
+
+    /** Starts from the framebuffer's pixels now: make it before the backend starts. */
+    MirrorViewer(Framebuffer framebuffer) {
+      this.framebuffer = framebuffer;
+      width = framebuffer.width();
+      mirror = new int[width * framebuffer.height()];
+      fullUpdate();
+    }
+
+    /**
+     * Reads every pixel, as a viewer's first full update does: start() repaints without
+     * reporting it. Call right after start() returns, before the first tick.
+     */
+    synchronized void fullUpdate() {
+      framebuffer.read(new Rect(0, 0, width, framebuffer.height()), mirror, 0, width);
+    }
+
+    @Override
+    public synchronized void damaged(Region region) {
+      super.damaged(region);
+      for (Rect r : region.rects()) {
+        framebuffer.read(r, mirror, r.y() * width + r.x(), width);
+      }
+    }
+
+    @Override
+    public synchronized void copied(Rect target, Point source) {
+      super.copied(target, source);
+      int[] moved = new int[target.width() * target.height()];
+      for (int row = 0; row < target.height(); row++) {
+        System.arraycopy(mirror, (source.y() + row) * width + source.x(), moved,
+            row * target.width(), target.width());
+      }
+      for (int row = 0; row < target.height(); row++) {
+        System.arraycopy(moved, row * target.width(), mirror,
+            (target.y() + row) * width + target.x(), target.width());
+      }
+    }
+
+    /** What the viewer shows now. */
+    synchronized int[] pixels() {
+      return mirror.clone();
     }
   }
 
