@@ -100,9 +100,9 @@ final class TileCoder {
 
   /**
    * Writes the {@code w} x {@code h} tile whose top-left pixel is {@code px[offset]}, rows
-   * {@code stride} apart, in its smallest subencoding.
+   * {@code stride} apart, in its smallest subencoding. Returns whether that was raw.
    */
-  void tile(int[] px, int offset, int stride, int w, int h, ByteSink sink) {
+  boolean tile(int[] px, int offset, int stride, int w, int h, ByteSink sink) {
     TileAnalysis a = paletteOwner == analyses[0] ? analyses[1] : analyses[0];
     a.analyse(px, offset, stride, w, h);
     int kind = choose(a, w, h);
@@ -146,6 +146,7 @@ final class TileCoder {
     } else if (kind != REUSE_PACKED && kind != REUSE_RLE) {
       paletteOwner = null;
     }
+    return kind == RAW;
   }
 
   /** The subencoding with the smallest estimated size; see the class comment. */

@@ -59,7 +59,7 @@ final class ZlibEncoder implements Encoder {
   }
 
   private void flushBatch() {
-    stream.write(batch.array(), 0, batch.size());
+    stream.write(batch.array(), 0, batch.size(), false);
     batch.clear();
   }
 

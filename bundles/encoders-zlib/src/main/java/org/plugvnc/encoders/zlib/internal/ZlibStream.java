@@ -30,7 +30,10 @@ final class ZlibStream {
 
   private final Deflater deflater;
   private final byte[] compressed = new byte[64 * 1024];
-  private boolean levelPending;
+  private int level = Deflater.DEFAULT_COMPRESSION;
+  private boolean paramsPending;
+  private boolean literalsOnly;
+  private boolean unflushed;
   private RfbOutput out;
   private int lengthPosition;
   private int length;
@@ -51,7 +54,8 @@ final class ZlibStream {
    */
   void setLevel(int level) {
     deflater.setLevel(level);
-    levelPending = true;
+    this.level = level;
+    paramsPending = true;
   }
 
   /** Starts a rectangle's data in {@code target}: the length placeholder. */
@@ -60,36 +64,74 @@ final class ZlibStream {
     lengthPosition = target.position();
     target.writeU32(0);
     length = 0;
-    if (levelPending) {
-      // The JDK applies a level change in a deflate call of its own that does not flush. Doing it
-      // here, on a stream at a flush boundary, means no later call of this rectangle (least of
-      // all the closing SYNC_FLUSH) is spent on it.
-      deflater.setInput(NO_INPUT);
-      emit(deflater.deflate(compressed, 0, compressed.length, Deflater.NO_FLUSH));
-      levelPending = false;
+    if (paramsPending) {
+      applyParams();
     }
   }
 
-  /** Compresses {@code len} bytes of {@code b} into the rectangle's data. */
-  void write(byte[] b, int off, int len) {
+  /**
+   * Compresses {@code len} bytes of {@code b} into the rectangle's data. {@code literals} says the
+   * bytes are noisy pixels (ZRLE's raw tiles: over 127 colours and few runs), in which zlib's
+   * string matching finds little but spends most of its time: they are then coded with
+   * {@link Deflater#HUFFMAN_ONLY}. On the test corpus's photograph that is about twice as fast
+   * and under 1% larger; on a 1920x1080 mixed desktop at level 2, ZRLE ran 1.6 times as fast for
+   * 2% more bytes. A change of strategy takes a sync flush (5 bytes) first, so that zlib applies
+   * it at a block boundary.
+   */
+  void write(byte[] b, int off, int len, boolean literals) {
     if (len == 0) {
       return;
+    }
+    if (literals != literalsOnly && level != 0) {
+      useStrategy(literals);
     }
     deflater.setInput(b, off, len);
     while (!deflater.needsInput()) {
       emit(deflater.deflate(compressed, 0, compressed.length, Deflater.NO_FLUSH));
     }
+    unflushed = true;
   }
 
-  /** Ends the rectangle at a flush boundary and fills in its length. */
+  /**
+   * Ends the rectangle at a flush boundary and fills in its length. The stream is left with its
+   * default strategy, as the next encoder of the session expects to find it.
+   */
   void finish() {
+    syncFlush();
+    if (literalsOnly) {
+      useStrategy(false);
+    }
+    out.setU32(lengthPosition, length);
+    out = null;
+  }
+
+  private void useStrategy(boolean literals) {
+    if (unflushed) {
+      syncFlush();
+    }
+    deflater.setStrategy(literals ? Deflater.HUFFMAN_ONLY : Deflater.DEFAULT_STRATEGY);
+    literalsOnly = literals;
+    applyParams();
+  }
+
+  /**
+   * Applies a level or strategy change on a stream at a flush boundary. The JDK applies one in a
+   * deflate call of its own that neither takes input nor flushes; at a boundary that call always
+   * succeeds, so no later call (least of all a closing SYNC_FLUSH) is spent on it.
+   */
+  private void applyParams() {
+    deflater.setInput(NO_INPUT);
+    emit(deflater.deflate(compressed, 0, compressed.length, Deflater.NO_FLUSH));
+    paramsPending = false;
+  }
+
+  private void syncFlush() {
     int n;
     do {
       n = deflater.deflate(compressed, 0, compressed.length, Deflater.SYNC_FLUSH);
       emit(n);
     } while (n == compressed.length);
-    out.setU32(lengthPosition, length);
-    out = null;
+    unflushed = false;
   }
 
   private void emit(int n) {

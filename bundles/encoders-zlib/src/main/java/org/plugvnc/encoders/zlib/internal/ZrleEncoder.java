@@ -17,7 +17,9 @@ import org.plugvnc.api.pixel.Rect;
  *
  * <p>One zlib stream serves the whole connection: the session's {@code context.deflater(0)}, which
  * outlives this encoder, so a new encoder simply goes on with it. Tiles are collected into a
- * buffer and deflated in batches of about {@link #BATCH} bytes, since zlib costs per call.
+ * buffer and deflated in batches of about {@link #BATCH} bytes, since zlib costs per call; a run
+ * of raw tiles (noisy pixels, such as a photograph's) is deflated apart from the tiles around it,
+ * with Huffman coding alone (see {@link ZlibStream#write}).
  */
 final class ZrleEncoder implements Encoder {
 
@@ -30,6 +32,10 @@ final class ZrleEncoder implements Encoder {
   private final ZlibStream stream;
   private final TileCoder tiles = new TileCoder(TILE * TILE, false);
   private final ByteSink batch = new ByteSink(BATCH + TileCoder.maxTileBytes(TILE * TILE));
+  /** Where the batch's bytes not yet deflated start. */
+  private int unsent;
+  /** Whether those bytes are raw tiles. */
+  private boolean unsentRaw;
 
   ZrleEncoder(EncoderContext context) {
     stream = new ZlibStream(context.deflater(0));
@@ -52,24 +58,38 @@ final class ZrleEncoder implements Encoder {
       int th = Math.min(TILE, rect.height() - ty);
       for (int tx = 0; tx < rect.width(); tx += TILE) {
         int tw = Math.min(TILE, rect.width() - tx);
+        int start = batch.size();
+        boolean raw = false;
         if (solid) {
           tiles.solidTile(content.palette()[0], batch);
         } else {
-          tiles.tile(request.pixels(), request.offset() + ty * request.stride() + tx,
+          raw = tiles.tile(request.pixels(), request.offset() + ty * request.stride() + tx,
               request.stride(), tw, th, batch);
         }
+        if (raw != unsentRaw) {
+          deflateUpTo(start);
+          unsentRaw = raw;
+        }
         if (batch.size() >= BATCH) {
-          flushBatch();
+          deflateUpTo(batch.size());
         }
       }
     }
-    flushBatch();
+    deflateUpTo(batch.size());
     stream.finish();
   }
 
-  private void flushBatch() {
-    stream.write(batch.array(), 0, batch.size());
-    batch.clear();
+  /**
+   * Deflates the batch's bytes not yet sent, up to {@code end}; raw tiles go as literals (see
+   * {@link ZlibStream#write}), so the bytes of raw and other tiles are sent apart.
+   */
+  private void deflateUpTo(int end) {
+    stream.write(batch.array(), unsent, end - unsent, unsentRaw);
+    unsent = end;
+    if (end == batch.size()) {
+      batch.clear();
+      unsent = 0;
+    }
   }
 
   /** The context's stream is the session's: left as it is for the next encoder. */

@@ -148,4 +148,28 @@ class ZrleStreamTest {
       }
     }
   }
+
+  @Test
+  void rawTilesBetweenOtherTilesDecodeAtEveryLevel() {
+    // 64x64 tiles alternating noise (raw, deflated as literals) and text (palette RLE).
+    int width = 64 * 6;
+    int height = 128;
+    int[] noise = Corpus.NOISE.pixels(width, height, 1);
+    int[] text = Corpus.TEXT.pixels(width, height, 1);
+    int[] picture = new int[width * height];
+    for (int i = 0; i < picture.length; i++) {
+      boolean rawTile = ((i % width) / 64 + (i / width) / 64) % 2 == 0;
+      picture[i] = rawTile ? noise[i] : text[i];
+    }
+    int[] seen = RoundTrip.seen(picture, Formats.RGB888_LE);
+    SpecZrleDecoder viewer = new SpecZrleDecoder();
+    Encoder encoder = configured(new TestEncoderContext(), EncodingSettings.DEFAULT);
+    for (int level : new int[] {2, 0, 1, 9, -1}) {
+      encoder.configure(level(level));
+      byte[] payload = Pictures.encode(encoder, picture, width, Formats.RGB888_LE);
+      assertArrayEquals(seen, viewer.decode(payload, width, height, Formats.RGB888_LE));
+      assertEquals(List.of(0, 130, 0, 130, 0, 130, 130, 0, 130, 0, 130, 0),
+          viewer.subencodings().stream().map(t -> t < 130 ? t : 130).toList());
+    }
+  }
 }
