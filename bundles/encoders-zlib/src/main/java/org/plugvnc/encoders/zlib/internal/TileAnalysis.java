@@ -1,5 +1,7 @@
 package org.plugvnc.encoders.zlib.internal;
 
+import java.util.Arrays;
+
 /**
  * One pass over a tile that finds everything the choice of a ZRLE or TRLE subencoding needs: its
  * colours in order of first appearance (up to {@link #MAX_PALETTE}), each pixel's palette index,
@@ -76,7 +78,7 @@ final class TileAnalysis {
 
   private void startTile() {
     if (++generation == 0) {
-      java.util.Arrays.fill(stamps, 0);
+      Arrays.fill(stamps, 0);
       generation = 1;
     }
     paletteSize = 0;

@@ -5,9 +5,10 @@ import org.plugvnc.api.encoding.EncodingSettings;
 import org.plugvnc.api.encoding.RfbOutput;
 
 /**
- * Writes one rectangle's {@code U32 length} and {@code zlibData} (rfbproto "zlib Encoding", RFC 6143
- * 7.7.6 ZRLE) through the session's zlib stream: "A single zlib stream object is used for a given
- * RFB connection, so that zlib rectangles must be encoded and decoded strictly in order."
+ * Writes one rectangle's {@code U32 length} and {@code zlibData} (rfbproto "zlib Encoding",
+ * RFC 6143 7.7.6 ZRLE) through the session's zlib stream: "A single zlib stream object is used
+ * for a given RFB connection, so that zlib rectangles must be encoded and decoded strictly in
+ * order."
  *
  * <p>The {@link Deflater} belongs to the session's {@link org.plugvnc.api.encoding.EncoderContext}:
  * this class never resets or ends it, and ends every rectangle with a {@link Deflater#SYNC_FLUSH}

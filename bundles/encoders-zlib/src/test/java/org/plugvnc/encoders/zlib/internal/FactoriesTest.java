@@ -8,11 +8,14 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.api.encoding.Continuity;
 import org.plugvnc.api.encoding.Encoder;
+import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.encoding.EncodingSettings;
+import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.testsupport.CapturingOutput;
 import org.plugvnc.testsupport.Corpus;
 import org.plugvnc.testsupport.Formats;
 import org.plugvnc.testsupport.TestEncoderContext;
+import org.plugvnc.testsupport.TestRequests;
 
 /** What the three factories tell the engine, and what their encoders leave to the session. */
 class FactoriesTest {
@@ -34,7 +37,7 @@ class FactoriesTest {
 
   @Test
   void zlibEncodersUseStreamZeroAndNeverEndIt() {
-    for (var factory : new org.plugvnc.api.encoding.EncoderFactory[] {
+    for (var factory : new EncoderFactory[] {
         new ZlibEncoderFactory(), new ZrleEncoderFactory()}) {
       TestEncoderContext context = new TestEncoderContext();
       Encoder encoder = factory.create(context);
@@ -53,9 +56,8 @@ class FactoriesTest {
       }
     }
     TestEncoderContext context = new TestEncoderContext();
-    new TrleEncoderFactory().create(context).encode(org.plugvnc.testsupport.TestRequests.plain(
-        new org.plugvnc.api.pixel.Rect(0, 0, 1, 1), new int[] {1}, 1,
-        Formats.writer(Formats.RGB888_LE)), new CapturingOutput());
+    new TrleEncoderFactory().create(context).encode(TestRequests.plain(new Rect(0, 0, 1, 1),
+        new int[] {1}, 1, Formats.writer(Formats.RGB888_LE)), new CapturingOutput());
     assertFalse(context.used(0), "TRLE has no zlib");
   }
 }

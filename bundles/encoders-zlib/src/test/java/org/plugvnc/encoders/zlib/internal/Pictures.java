@@ -1,5 +1,7 @@
 package org.plugvnc.encoders.zlib.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.PixelWriter;
@@ -32,7 +34,7 @@ final class Pictures {
   /** A {@code width} x {@code height} picture of one colour. */
   static int[] filled(int width, int height, int colour) {
     int[] px = new int[width * height];
-    java.util.Arrays.fill(px, colour);
+    Arrays.fill(px, colour);
     return px;
   }
 
@@ -47,7 +49,7 @@ final class Pictures {
 
   /** Concatenates byte arrays. */
   static byte[] concat(byte[]... parts) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
       out.writeBytes(p);
     }

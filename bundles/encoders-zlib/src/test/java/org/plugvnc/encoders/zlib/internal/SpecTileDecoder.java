@@ -1,6 +1,7 @@
 package org.plugvnc.encoders.zlib.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.plugvnc.api.pixel.PixelFormat;
 
@@ -61,7 +62,7 @@ final class SpecTileDecoder {
             tile[i] = pixels.cpixel(in);
           }
         } else if (type == 1) {
-          java.util.Arrays.fill(tile, pixels.cpixel(in));
+          Arrays.fill(tile, pixels.cpixel(in));
         } else if (type <= 16 || type == 127) {
           if (palette.length > 16) {
             throw new AssertionError("packed indexes into a palette of " + palette.length);
@@ -138,7 +139,7 @@ final class SpecTileDecoder {
     if (start + length > tile.length) {
       throw new AssertionError("run of " + length + " passes the tile's end");
     }
-    java.util.Arrays.fill(tile, start, start + length, colour);
+    Arrays.fill(tile, start, start + length, colour);
     return start + length;
   }
 

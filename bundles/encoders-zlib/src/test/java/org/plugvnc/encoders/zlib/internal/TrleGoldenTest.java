@@ -103,8 +103,8 @@ class TrleGoldenTest {
       }
     }
     SpecTrleDecoder viewer = new SpecTrleDecoder();
-    viewer.decode(Pictures.encode(new TrleEncoder(), px, 16, new org.plugvnc.api.pixel.Rect(0, 0,
-        16, 32), Formats.RGB888_LE), 16, 32, Formats.RGB888_LE);
+    byte[] payload = Pictures.encode(new TrleEncoder(), px, 16, Formats.RGB888_LE);
+    viewer.decode(payload, 16, 32, Formats.RGB888_LE);
     assertEquals(List.of(128 + 17, 16), viewer.subencodings());
   }
 

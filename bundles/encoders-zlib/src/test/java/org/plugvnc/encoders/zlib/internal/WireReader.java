@@ -1,5 +1,7 @@
 package org.plugvnc.encoders.zlib.internal;
 
+import java.util.Arrays;
+
 /** Reads RFB data from a byte array, failing on any read past its end. */
 final class WireReader {
 
@@ -26,7 +28,7 @@ final class WireReader {
     if (n < 0 || n > data.length - pos) {
       throw new AssertionError(n + " bytes asked for, " + (data.length - pos) + " left");
     }
-    byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + (int) n);
+    byte[] b = Arrays.copyOfRange(data, pos, pos + (int) n);
     pos += (int) n;
     return b;
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -122,7 +123,7 @@ class ZrleStreamTest {
       byte[] tiles = viewer.lastInflated();
       assertArrayEquals(ZlibStreams.fresh(levels[1], tiles), ZlibStreams.zlibData(payload),
           "listed " + levels[0]);
-      assertFalse(java.util.Arrays.equals(ZlibStreams.fresh(6, tiles),
+      assertFalse(Arrays.equals(ZlibStreams.fresh(6, tiles),
           ZlibStreams.fresh(levels[1], tiles)), "the picture tells the levels apart");
     }
   }

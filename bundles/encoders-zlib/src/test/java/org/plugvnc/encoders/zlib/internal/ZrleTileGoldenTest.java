@@ -6,6 +6,7 @@ import static org.plugvnc.encoders.zlib.internal.Pictures.concat;
 import static org.plugvnc.encoders.zlib.internal.Pictures.drawn;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.api.encoding.EncodingSettings;
@@ -94,11 +95,11 @@ class ZrleTileGoldenTest {
   void runLengthsAboveTwoHundredFiftyFiveTakeMoreBytes() {
     // 600 black then 40 red: 599 = 255 + 255 + 89.
     int[] px = Pictures.filled(64, 10, 0x000000);
-    java.util.Arrays.fill(px, 600, 640, 0xFF0000);
+    Arrays.fill(px, 600, 640, 0xFF0000);
     assertArrayEquals(bytes(128, 0x00, 255, 255, 89, 0x07, 39), tileData(px, 64, Formats.BGR233));
     // 256 black then 64 red: 255 = 255 + 0.
     int[] exact = Pictures.filled(64, 5, 0x000000);
-    java.util.Arrays.fill(exact, 256, 320, 0xFF0000);
+    Arrays.fill(exact, 256, 320, 0xFF0000);
     assertArrayEquals(bytes(128, 0x00, 255, 0, 0x07, 63), tileData(exact, 64, Formats.BGR233));
   }
 
