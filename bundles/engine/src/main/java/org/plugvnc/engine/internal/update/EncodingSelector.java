@@ -142,7 +142,8 @@ public final class EncodingSelector {
 
   /** {@code r} cut into tiles within the limits, row by row. */
   static List<Rect> cut(Rect r, int maxWidth, int maxHeight, int maxArea) {
-    int w = Math.max(1, Math.min(r.width(), maxWidth));
+    // An area limit below the width narrows the tiles too: a row alone would exceed it.
+    int w = Math.max(1, Math.min(Math.min(r.width(), maxWidth), maxArea));
     int h = Math.max(1, Math.min(Math.min(r.height(), maxHeight), Math.max(1, maxArea / w)));
     if (w == r.width() && h == r.height()) {
       return List.of(r);
