@@ -122,7 +122,8 @@ public final class EncodingSelector {
       SessionEncoders.Choice choice) {
     Rect r = fill.rect();
     EncoderFactory f = choice.factory();
-    List<Rect> parts = f == null || fits(r, f) ? List.of(r) : cut(r, f.maxWidth(), f.maxHeight(), f.maxArea());
+    List<Rect> parts = f == null || fits(r, f) ? List.of(r)
+        : cut(r, f.maxWidth(), f.maxHeight(), f.maxArea());
     int[] palette = {fill.colour()};
     for (Rect part : parts) {
       // RectContent counts runs row by row: a fill has one a row.
