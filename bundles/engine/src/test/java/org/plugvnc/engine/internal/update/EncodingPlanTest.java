@@ -65,13 +65,15 @@ class EncodingPlanTest {
             plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, true, 96, true, true)),
         // At compression levels 0 and 1 JPEG wins from 24 colours (TigerVNC's exception).
         row("TigerVNC at compress level 1", concat(TIGER, new int[] {-24, -255}), ALL,
-            PixelFormat.RGB888, plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, true, 24, true, true)),
+            PixelFormat.RGB888,
+            plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, true, 24, true, true)),
         // -NoJPEG: no quality listed, so nothing lossy; Tight's palettes take up to 256 colours.
         row("TigerVNC -NoJPEG", concat(TIGER, new int[] {-239, -254}), ALL, PixelFormat.RGB888,
             plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, false, 256, true, true)),
         // A Tight encoder that is not lossy is never asked for JPEG, whatever the viewer says.
         row("Tight without JPEG registered", concat(TIGER, TIGER_PSEUDO), LOSSLESS_TIGHT,
-            PixelFormat.RGB888, plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, false, 256, true, true)),
+            PixelFormat.RGB888,
+            plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, false, 256, true, true)),
         // 16 bpp is deep enough for JPEG.
         row("TigerVNC in RGB565", concat(TIGER, TIGER_PSEUDO), ALL, Formats.RGB565_BE,
             plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, true, 96, true, true)),
@@ -80,7 +82,8 @@ class EncodingPlanTest {
             plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, false, 256, true, true)),
         // A colour map takes no JPEG, quality level or not.
         row("8-bit colour map with a quality", concat(TIGER, TIGER_PSEUDO), ALL,
-            Formats.COLOUR_MAP_8, plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, false, 256, true, true)),
+            Formats.COLOUR_MAP_8,
+            plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, false, 256, true, true)),
         // CopyRect serves no pixels and H.264 has no encoder here: Tight is the first usable.
         row("noVNC", NOVNC, ALL, PixelFormat.RGB888,
             plan(TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, TIGHT, true, 96, true, true)),
@@ -88,8 +91,8 @@ class EncodingPlanTest {
         row("noVNC, no Tight registered", NOVNC, NO_TIGHT, PixelFormat.RGB888,
             plan(RRE, ZRLE, ZRLE, ZRLE, ZRLE, ZRLE, false, 127, true, true)),
         // Raw listed first: Raw for everything, no fills, no analysis (vncsnapshot hangs on Tight).
-        row("vncsnapshot, Raw first", new int[] {RAW, COPY, TIGHT, HEX, ZLIB, CORRE, RRE, -224, -250},
-            ALL, PixelFormat.RGB888, plan(RAW, RAW, RAW, RAW, RAW, RAW, false, 2, false, false)),
+        row("vncsnapshot, Raw first",
+            new int[] {RAW, COPY, TIGHT, HEX, ZLIB, CORRE, RRE, -224, -250}, ALL, PixelFormat.RGB888, plan(RAW, RAW, RAW, RAW, RAW, RAW, false, 2, false, false)),
         // One encoding for every class needs no classification; Hextile still sends fills cheaply.
         row("Hextile only", new int[] {HEX}, ALL, PixelFormat.RGB888,
             plan(HEX, HEX, HEX, HEX, HEX, HEX, false, 127, false, true)),
@@ -113,7 +116,8 @@ class EncodingPlanTest {
             plan(CORRE, RAW, CORRE, RAW, CORRE, RAW, false, 127, true, true)),
         // A third-party encoding the viewer prefers takes everything; fills unknown, no analysis.
         row("unknown third-party encoding first", new int[] {OTHER, ZRLE, RAW}, WITH_OTHER,
-            PixelFormat.RGB888, plan(OTHER, OTHER, OTHER, OTHER, OTHER, OTHER, false, 127, false, false)),
+            PixelFormat.RGB888,
+            plan(OTHER, OTHER, OTHER, OTHER, OTHER, OTHER, false, 127, false, false)),
         // Listed but not registered: skipped, the next listed one is preferred.
         row("unknown encoding first, no encoder", new int[] {OTHER, ZRLE, RAW}, ALL,
             PixelFormat.RGB888, plan(ZRLE, ZRLE, ZRLE, ZRLE, ZRLE, ZRLE, false, 127, false, true)),

@@ -148,7 +148,8 @@ class EncodingSelectorTest {
     for (Selection none : List.of(
         new Selection(fb, List.of(changed), standard(), RGB, Region.EMPTY, TIGHT, 0),
         new Selection(fb, List.of(changed), lossless, RGB, Region.EMPTY, TIGHT, 0, -26),
-        new Selection(fb, List.of(changed), standard(), Formats.BGR233, Region.EMPTY, TIGHT, -26))) {
+        new Selection(fb, List.of(changed), standard(), Formats.BGR233, Region.EMPTY, TIGHT,
+            -26))) {
       none.check("no JPEG", true);
       assertTrue(none.pieces.stream().noneMatch(EncodingSelector.Piece::lossy));
     }
@@ -199,7 +200,8 @@ class EncodingSelectorTest {
           int[] list = (int[]) v[2];
           boolean strict = (Boolean) v[3];
           for (Rect r : rects) {
-            new Selection(fb, List.of(r), reg, RGB, Region.EMPTY, list).check(what + " " + r, strict);
+            new Selection(fb, List.of(r), reg, RGB, Region.EMPTY, list)
+                .check(what + " " + r, strict);
           }
           new Selection(fb, disjoint.rects(), reg, RGB, Region.EMPTY, list)
               .check(what + " several", strict);

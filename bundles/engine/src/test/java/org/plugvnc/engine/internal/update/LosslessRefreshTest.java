@@ -52,7 +52,8 @@ class LosslessRefreshTest {
     assertEquals(Region.EMPTY, refresh.due(T0 + 89 * MS, SCREEN, Region.EMPTY), "a video plays on");
     assertEquals(photo, refresh.due(T0 + 90 * MS, SCREEN, Region.EMPTY));
     // A new lossy update restarts it too.
-    refresh.sent(Region.of(new Rect(0, 0, 10, 10)), Region.of(new Rect(0, 0, 10, 10)), T0 + 95 * MS);
+    Region corner = Region.of(new Rect(0, 0, 10, 10));
+    refresh.sent(corner, corner, T0 + 95 * MS);
     assertEquals(Region.EMPTY, refresh.due(T0 + 140 * MS, SCREEN, Region.EMPTY));
     assertEquals(photo, refresh.due(T0 + 145 * MS, SCREEN, Region.EMPTY));
   }
@@ -63,8 +64,8 @@ class LosslessRefreshTest {
     refresh.sent(photo, photo, T0);
     refresh.sent(Region.of(new Rect(0, 0, 100, 50)), Region.EMPTY, T0 + 60 * MS);
     assertEquals(Region.of(new Rect(0, 50, 100, 50)), refresh.lossy(), "refreshed half is exact");
-    assertEquals(Region.of(new Rect(0, 50, 100, 50)), refresh.due(T0 + 60 * MS, SCREEN, Region.EMPTY),
-        "a refresh in parts goes on without a new wait");
+    assertEquals(Region.of(new Rect(0, 50, 100, 50)),
+        refresh.due(T0 + 60 * MS, SCREEN, Region.EMPTY), "a refresh in parts goes on at once");
     refresh.reset();
     assertEquals(Region.EMPTY, refresh.lossy());
   }
@@ -117,7 +118,8 @@ class LosslessRefreshTest {
     Region due = refresh.due(T0 + 60 * MS, SCREEN, Region.EMPTY);
     assertEquals(Region.of(new Rect(0, 0, 1000, 50)), due, "50 000 pixels: 50 whole rows");
     refresh.sent(due, Region.EMPTY, T0 + 70 * MS);
-    assertEquals(Region.of(new Rect(0, 50, 1000, 50)), refresh.due(T0 + 80 * MS, SCREEN, Region.EMPTY));
+    assertEquals(Region.of(new Rect(0, 50, 1000, 50)),
+        refresh.due(T0 + 80 * MS, SCREEN, Region.EMPTY));
     // Many small lossy areas: whole ones while they fit, within a row of the budget.
     refresh.reset();
     Region spots = Region.EMPTY;
@@ -141,6 +143,7 @@ class LosslessRefreshTest {
       refresh.sent(spot, spot, T0 + i);
     }
     assertTrue(refresh.lossy().rects().size() <= 64, refresh.lossy().rects().size() + " rects");
-    assertEquals(Region.EMPTY, all.subtract(refresh.lossy()), "over-covering is harmless, missing is not");
+    assertEquals(Region.EMPTY, all.subtract(refresh.lossy()),
+        "over-covering is harmless, missing is not");
   }
 }

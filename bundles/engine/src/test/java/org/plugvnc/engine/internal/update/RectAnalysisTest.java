@@ -100,7 +100,8 @@ class RectAnalysisTest {
   @Test
   void stateIsResetBetweenRectangles() {
     int[] many = Corpus.NOISE.pixels(64, 64, 1);
-    assertEquals(ContentClass.FULL_COLOUR, analysis.analyse(many, 0, 64, 64, 64, 256, false).kind());
+    assertEquals(ContentClass.FULL_COLOUR,
+        analysis.analyse(many, 0, 64, 64, 64, 256, false).kind());
     RectContent after = analysis.analyse(new int[] {C, A}, 0, 2, 2, 1, 256, false);
     assertArrayEquals(new int[] {C, A}, after.palette(), "nothing left from the rectangle before");
     assertEquals(2, after.runs());

@@ -92,7 +92,8 @@ class SessionEncodersTest {
     registry.put(zrle);
     encoders.usable();
     assertEquals(List.of(), zrle.events, "nothing is made before it is needed");
-    EncodingSettings settings = new ClientSettings(new int[] {16, -30, -250, -432}).encodingSettings();
+    EncodingSettings settings =
+        new ClientSettings(new int[] {16, -30, -250, -432}).encodingSettings();
     encoders.configure(settings);
     SessionEncoders.Choice c = encoders.choice(Rfb.ENCODING_ZRLE);
     assertSame(c.encoder(), encoders.choice(Rfb.ENCODING_ZRLE).encoder());
@@ -223,7 +224,8 @@ class SessionEncodersTest {
       assertNotSame(first.made.get(0), next.encoder(), c.toString());
       assertSame(settings, second.made.get(0).settings, c + ": configured like the old one");
       // The new encoder's streams work (a restarting one resets them and tells the viewer).
-      assertTrue(deflate(second.contexts.get(0).deflater(0), "fresh start").length > 0, c.toString());
+      assertTrue(deflate(second.contexts.get(0).deflater(0), "fresh start").length > 0,
+          c.toString());
       session.close();
     }
   }

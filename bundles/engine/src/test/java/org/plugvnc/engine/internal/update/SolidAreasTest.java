@@ -30,7 +30,8 @@ class SolidAreasTest {
 
   @Test
   void aSolidRectangleOfAnySizeIsOneFillToItsEdges() {
-    for (int[] size : new int[][] {{64, 32}, {100, 30}, {2049, 1}, {1, 2048}, {17, 130}, {333, 77}}) {
+    int[][] sizes = {{64, 32}, {100, 30}, {2049, 1}, {1, 2048}, {17, 130}, {333, 77}};
+    for (int[] size : sizes) {
       Rect r = new Rect(0, 0, size[0], size[1]);
       assertEquals(List.of(new SolidAreas.Fill(r, A)), find(solid(size[0], size[1], A), size[0], r),
           Arrays.toString(size));

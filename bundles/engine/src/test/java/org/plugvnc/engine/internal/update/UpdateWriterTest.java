@@ -45,7 +45,7 @@ class UpdateWriterTest {
 
   private final ArrayFramebuffer fb = ArrayFramebuffer.distinct(W, H);
 
-  /** Writes {@code c} for a viewer that listed {@code list}, with the factories of {@code registry}. */
+  /** Writes {@code c} for a viewer that listed {@code list}, with {@code registry}'s factories. */
   private static ByteBuf write(UpdateWriter.Content c, ArrayFramebuffer fb, PixelWriter w,
       Supplier<Map<Integer, EncoderFactory>> registry, int... list) {
     ByteBuf out = Unpooled.buffer();

@@ -55,7 +55,7 @@ final class ViewerModel {
     this.colourMap = colourMap;
   }
 
-  /** Reads rectangles of {@code encodings} as Raw (written by {@link TestFactory}); returns this. */
+  /** Reads rectangles of {@code encodings} as Raw ({@link TestFactory}'s); returns this. */
   ViewerModel rawPayload(int... encodings) {
     for (int e : encodings) {
       rawPayload.add(e);
