@@ -196,11 +196,13 @@ final class UpdateScheduler {
 
   /**
    * Wakes this scheduler when the lossy area will have been quiet long enough for a refresh, which
-   * then goes out if the viewer has asked for an update.
+   * then goes out if the viewer has asked for an update. Only for lossy pixels inside the area
+   * asked for: others can go only once a request covers them, and that request sends anyway
+   * (waking for them would find nothing to send, every millisecond, until then).
    */
   private void scheduleRefresh(long now) {
     long wait = refresh.nanosUntilDue(now);
-    if (wait >= 0) {
+    if (wait >= 0 && !refresh.lossy().intersect(requested).isEmpty()) {
       refreshTimer.schedule(this::trySend, wait + 1_000_000);
     }
   }

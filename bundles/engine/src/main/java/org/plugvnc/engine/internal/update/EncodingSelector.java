@@ -83,8 +83,7 @@ public final class EncodingSelector {
         fills += found.size();
         Region left = Region.of(r);
         for (SolidAreas.Fill f : found) {
-          RectContent solid = new RectContent(ContentClass.SOLID, new int[] {f.colour()}, 1, false);
-          add(pieces, area, f.rect(), encoders.choice(p.solid()), solid);
+          addFill(pieces, area, f, encoders.choice(p.solid()));
           left = left.subtract(f.rect());
         }
         rest = left.rects();
@@ -119,12 +118,17 @@ public final class EncodingSelector {
     }
   }
 
-  private void add(List<Piece> pieces, Area area, Rect r, SessionEncoders.Choice choice,
-      RectContent content) {
+  private void addFill(List<Piece> pieces, Area area, SolidAreas.Fill fill,
+      SessionEncoders.Choice choice) {
+    Rect r = fill.rect();
     EncoderFactory f = choice.factory();
-    List<Rect> parts = f == null || fits(r, f) ? List.of(r) : cut(r, f.maxWidth(), f.maxHeight(), f.maxArea());
+    List<Rect> parts = f == null || fits(r, f) ? List.of(r)
+        : cut(r, f.maxWidth(), f.maxHeight(), f.maxArea());
+    int[] palette = {fill.colour()};
     for (Rect part : parts) {
-      pieces.add(new Piece(part, area.offset(part), area.stride, choice, content));
+      // RectContent counts runs row by row: a fill has one a row.
+      RectContent solid = new RectContent(ContentClass.SOLID, palette, part.height(), false);
+      pieces.add(new Piece(part, area.offset(part), area.stride, choice, solid));
     }
   }
 
@@ -139,7 +143,8 @@ public final class EncodingSelector {
 
   /** {@code r} cut into tiles within the limits, row by row. */
   static List<Rect> cut(Rect r, int maxWidth, int maxHeight, int maxArea) {
-    int w = Math.max(1, Math.min(r.width(), maxWidth));
+    // An area limit below the width narrows the tiles too: a row alone would exceed it.
+    int w = Math.max(1, Math.min(Math.min(r.width(), maxWidth), maxArea));
     int h = Math.max(1, Math.min(Math.min(r.height(), maxHeight), Math.max(1, maxArea / w)));
     if (w == r.width() && h == r.height()) {
       return List.of(r);

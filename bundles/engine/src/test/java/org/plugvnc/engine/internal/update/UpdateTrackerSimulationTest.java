@@ -33,7 +33,8 @@ class UpdateTrackerSimulationTest {
     final int[] desktop = new int[W * H];
     final ViewerModel viewer = new ViewerModel(W, H, PixelFormat.RGB888, null);
     final UpdateTracker tracker = new UpdateTracker();
-    final SessionEncoders encoders = new SessionEncoders(() -> Map.of());
+    final EncodingSelector selector = new EncodingSelector(new SessionEncoders(() -> Map.of()));
+    final FrameSnapshot snapshot = new FrameSnapshot();
     final List<String> log = new ArrayList<>();
 
     Simulation(long seed) {
@@ -107,15 +108,16 @@ class UpdateTrackerSimulationTest {
       UpdateWriter.Content c = new UpdateWriter.Content();
       if (!copy.isEmpty()) {
         c.copy(copy, tracker.copyDx(), tracker.copyDy(),
-            new SessionEncoders.Choice(1, new ViewerModel.SpecCopyRectEncoder()));
+            new SessionEncoders.Choice(1, null, new ViewerModel.SpecCopyRectEncoder()));
       }
       if (!pixels.isEmpty()) {
-        c.pixels(pixels, encoders.pixelEncoder(ClientSettings.INITIAL));
+        c.pixels(pixels, Region.EMPTY);
       }
       if (!c.isEmpty()) {
         ByteBuf out = Unpooled.buffer();
-        UpdateWriter.write(out, c, new ArrayFramebuffer(W, H, desktop), PixelWriters.forFormat(PixelFormat.RGB888),
-            new FrameSnapshot());
+        UpdateWriter.write(out, c, new ArrayFramebuffer(W, H, desktop),
+            PixelWriters.forFormat(PixelFormat.RGB888), snapshot, selector, ClientSettings.INITIAL);
+        snapshot.release();
         viewer.apply(out);
       }
       tracker.sent(pixels, copy);

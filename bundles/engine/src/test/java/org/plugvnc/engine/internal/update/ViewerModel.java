@@ -2,7 +2,9 @@ package org.plugvnc.engine.internal.update;
 
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.plugvnc.api.encoding.EncodeRequest;
 import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.RfbOutput;
@@ -13,8 +15,10 @@ import org.plugvnc.engine.internal.testsupport.PixelDecoder;
 
 /**
  * A viewer's framebuffer that applies FramebufferUpdate messages as a viewer would, decoding them
- * from the spec (RFC 6143 7.6.1, 7.7.1 Raw, 7.7.2 CopyRect, 7.8.1 Cursor, 7.8.2 DesktopSize) and
- * independently of the engine's writers.
+ * from the spec (RFC 6143 7.6.1, 7.7.1 Raw, 7.7.2 CopyRect, 7.8.1 Cursor, 7.8.2 DesktopSize;
+ * rfbproto's LastRect) and independently of the engine's writers. Encoding numbers named with
+ * {@link #rawPayload} are read as Raw: the test encoders of {@link TestFactory} write Raw pixels
+ * under the number the selector chose, so the choice shows on the wire and the pixels still decode.
  */
 final class ViewerModel {
 
@@ -40,6 +44,8 @@ final class ViewerModel {
   final int[] pixels;
   private final PixelFormat format;
   private final int[] colourMap;
+  private final Set<Integer> rawPayload = new HashSet<>(List.of(0));
+  private boolean lastRect;
 
   ViewerModel(int width, int height, PixelFormat format, int[] colourMap) {
     this.width = width;
@@ -49,18 +55,40 @@ final class ViewerModel {
     this.colourMap = colourMap;
   }
 
-  /** Applies one whole FramebufferUpdate; returns its rectangle headers in wire order. */
+  /** Reads rectangles of {@code encodings} as Raw ({@link TestFactory}'s); returns this. */
+  ViewerModel rawPayload(int... encodings) {
+    for (int e : encodings) {
+      rawPayload.add(e);
+    }
+    return this;
+  }
+
+  /** This viewer listed LastRect; returns this. */
+  ViewerModel lastRect() {
+    this.lastRect = true;
+    return this;
+  }
+
+  /**
+   * Applies one whole FramebufferUpdate; returns its rectangle headers in wire order, a closing
+   * LastRect included. rfbproto: a viewer that listed LastRect reads a count of 65535 as "until a
+   * LastRect rectangle", which carries no data; any other count is the number of rectangles.
+   */
   List<Header> apply(ByteBuf in) {
     if (in.readUnsignedByte() != 0) {
       throw new AssertionError("not a FramebufferUpdate");
     }
     in.skipBytes(1);
     int count = in.readUnsignedShort();
+    boolean untilLastRect = lastRect && count == 0xFFFF;
     List<Header> headers = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; untilLastRect || i < count; i++) {
       Header h = new Header(in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort(),
           in.readUnsignedShort(), in.readInt());
       headers.add(h);
+      if (untilLastRect && h.encoding() == -224) {
+        break;
+      }
       body(h, in);
     }
     if (in.isReadable()) {
@@ -71,19 +99,27 @@ final class ViewerModel {
 
   private void body(Header h, ByteBuf in) {
     int bpp = format.bitsPerPixel() / 8;
+    if (rawPayload.contains(h.encoding())) {
+      raw(h, in, bpp);
+      return;
+    }
     switch (h.encoding()) {
-      case 0 -> {
-        byte[] raw = new byte[h.width() * h.height() * bpp];
-        in.readBytes(raw);
-        int[] c = PixelDecoder.colours(raw, 0, h.width() * h.height(), format, colourMap);
-        for (int y = 0; y < h.height(); y++) {
-          System.arraycopy(c, y * h.width(), pixels, (h.y() + y) * width + h.x(), h.width());
-        }
-      }
       case 1 -> copy(in.readUnsignedShort(), in.readUnsignedShort(), h.rect());
       case -223 -> { } // DesktopSize: no payload
       case -239 -> in.skipBytes(h.width() * h.height() * bpp + (h.width() + 7) / 8 * h.height());
       default -> throw new AssertionError("unexpected encoding " + h.encoding());
+    }
+  }
+
+  private void raw(Header h, ByteBuf in, int bpp) {
+    if (h.x() + h.width() > width || h.y() + h.height() > height) {
+      throw new AssertionError(h + " outside " + width + "x" + height);
+    }
+    byte[] raw = new byte[h.width() * h.height() * bpp];
+    in.readBytes(raw);
+    int[] c = PixelDecoder.colours(raw, 0, h.width() * h.height(), format, colourMap);
+    for (int y = 0; y < h.height(); y++) {
+      System.arraycopy(c, y * h.width(), pixels, (h.y() + y) * width + h.x(), h.width());
     }
   }
 
