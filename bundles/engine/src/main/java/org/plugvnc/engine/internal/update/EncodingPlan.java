@@ -116,8 +116,10 @@ record EncodingPlan(int solid, int bitmap, int bitmapRle, int indexed, int index
       s.solid = s.solid == ENCODING_RAW ? s.bitmap : s.solid;
     }
     boolean jpeg = jpegAllowed && s.lossy(s.fullColour);
+    // JPEG is asked for per rectangle, and only classification says which are full colour: so
+    // with JPEG on, rectangles are always classified (and what went lossy is known, to refresh it).
     return new EncodingPlan(s.solid, s.bitmap, s.bitmapRle, s.indexed, s.indexedRle, s.fullColour,
-        jpeg, maxColours(jpeg, settings, s.indexed), s.analyse(), fills(s.solid));
+        jpeg, maxColours(jpeg, settings, s.indexed), s.analyse() || jpeg, fills(s.solid));
   }
 
   /** Searching for fills pays only where the solid encoding sends a fill cheaply. */

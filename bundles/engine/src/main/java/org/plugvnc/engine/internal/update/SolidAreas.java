@@ -65,25 +65,41 @@ final class SolidAreas {
     return a.area() >= b.area() ? a : b;
   }
 
+  /**
+   * {@code r} widened while every one of its rows goes on in {@code colour}, scanning along rows
+   * (the memory order), and never into a fill already found.
+   */
   private static Rect growRight(View v, Rect r, int colour, List<Fill> fills) {
-    int right = r.right();
-    while (right < v.rect.right()) {
-      Rect column = new Rect(right, r.y(), 1, r.height());
-      if (!v.uniform(column, colour) || overlapsAny(fills, column)) {
-        break;
+    int limit = v.rect.right();
+    for (Fill f : fills) {
+      Rect o = f.rect();
+      if (o.x() >= r.right() && o.y() < r.bottom() && o.bottom() > r.y()) {
+        limit = Math.min(limit, o.x());
       }
-      right++;
     }
-    return Rect.ofCorners(r.x(), r.y(), right, r.bottom());
+    for (int y = r.y(); y < r.bottom() && limit > r.right(); y++) {
+      int i = v.index(r.right(), y);
+      int x = r.right();
+      while (x < limit && v.px[i] == colour) {
+        x++;
+        i++;
+      }
+      limit = x;
+    }
+    return Rect.ofCorners(r.x(), r.y(), limit, r.bottom());
   }
 
+  /** {@code r} lengthened while whole rows below it are {@code colour}, never into a fill. */
   private static Rect growDown(View v, Rect r, int colour, List<Fill> fills) {
-    int bottom = r.bottom();
-    while (bottom < v.rect.bottom()) {
-      Rect row = new Rect(r.x(), bottom, r.width(), 1);
-      if (!v.uniform(row, colour) || overlapsAny(fills, row)) {
-        break;
+    int limit = v.rect.bottom();
+    for (Fill f : fills) {
+      Rect o = f.rect();
+      if (o.y() >= r.bottom() && o.x() < r.right() && o.right() > r.x()) {
+        limit = Math.min(limit, o.y());
       }
+    }
+    int bottom = r.bottom();
+    while (bottom < limit && v.uniform(new Rect(r.x(), bottom, r.width(), 1), colour)) {
       bottom++;
     }
     return Rect.ofCorners(r.x(), r.y(), r.right(), bottom);
@@ -102,7 +118,11 @@ final class SolidAreas {
   private record View(int[] px, int offset, int stride, Rect rect) {
 
     int at(int x, int y) {
-      return px[offset + (y - rect.y()) * stride + (x - rect.x())];
+      return px[index(x, y)];
+    }
+
+    int index(int x, int y) {
+      return offset + (y - rect.y()) * stride + (x - rect.x());
     }
 
     boolean uniform(Rect area, int colour) {
