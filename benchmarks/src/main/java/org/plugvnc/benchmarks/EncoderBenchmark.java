@@ -46,8 +46,8 @@ import org.plugvnc.testsupport.TestRequests;
 @Measurement(iterations = 3, time = 2)
 public class EncoderBenchmark {
 
-  @Param({"Raw", "RRE", "CoRRE", "Hextile", "Zlib", "ZRLE", "TRLE", "Tight", "TightJPEG",
-      "TightPNG"})
+  @Param({"Raw", "RRE", "CoRRE", "Hextile", "Zlib", "ZRLE", "TRLE", "Tight", "TightJPEG-turbo",
+      "TightJPEG-ImageIO", "TightPNG"})
   public String encoder;
 
   @Param({"MIXED", "TEXT", "FLAT_UI", "PHOTO", "GRADIENT", "NOISE", "SOLID"})

@@ -8,8 +8,7 @@ import org.plugvnc.encoders.internal.CorreEncoderFactory;
 import org.plugvnc.encoders.internal.HextileEncoderFactory;
 import org.plugvnc.encoders.internal.RawEncoderFactory;
 import org.plugvnc.encoders.internal.RreEncoderFactory;
-import org.plugvnc.encoders.tight.internal.TightEncoderFactory;
-import org.plugvnc.encoders.tight.internal.TightPngEncoderFactory;
+import org.plugvnc.encoders.tight.internal.TightForBenchmarks;
 import org.plugvnc.encoders.zlib.internal.TrleEncoderFactory;
 import org.plugvnc.encoders.zlib.internal.ZlibEncoderFactory;
 import org.plugvnc.encoders.zlib.internal.ZrleEncoderFactory;
@@ -37,9 +36,12 @@ public final class Encoders {
       Map.entry("Zlib", new Subject(ZlibEncoderFactory::new, LOSSLESS, false)),
       Map.entry("ZRLE", new Subject(ZrleEncoderFactory::new, LOSSLESS, false)),
       Map.entry("TRLE", new Subject(TrleEncoderFactory::new, LOSSLESS, false)),
-      Map.entry("Tight", new Subject(TightEncoderFactory::new, LOSSLESS, false)),
-      Map.entry("TightJPEG", new Subject(TightEncoderFactory::new, JPEG, true)),
-      Map.entry("TightPNG", new Subject(TightPngEncoderFactory::new, LOSSLESS, false)));
+      Map.entry("Tight", new Subject(TightForBenchmarks::tight, LOSSLESS, false)),
+      Map.entry("TightJPEG", new Subject(TightForBenchmarks::tight, JPEG, true)),
+      Map.entry("TightJPEG-ImageIO", new Subject(() -> TightForBenchmarks.tight("ImageIO"), JPEG, true)),
+      Map.entry("TightJPEG-turbo",
+          new Subject(() -> TightForBenchmarks.tight("libjpeg-turbo"), JPEG, true)),
+      Map.entry("TightPNG", new Subject(TightForBenchmarks::tightPng, LOSSLESS, false)));
 
   /** The subject called {@code name}. */
   public static Subject named(String name) {

@@ -21,6 +21,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.plugvnc.api.encoding.Encoder;
+import org.plugvnc.api.encoding.EncoderContext;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.client.RfbClient;
 import org.plugvnc.client.RfbNumbers;
@@ -63,7 +64,7 @@ class PluginFailureTest {
       }
 
       @Override
-      public Encoder create() {
+      public Encoder create(EncoderContext context) {
         return (request, out) -> {
           throw new IllegalStateException("broken encoder plug-in");
         };
