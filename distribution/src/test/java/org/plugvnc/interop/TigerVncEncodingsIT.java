@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plugvnc.client.RfbClient;
 
 /**
  * TigerVNC's viewer (Debian 1.12) forced to each encoding it decodes, through a {@link CensusProxy}
@@ -41,6 +42,8 @@ class TigerVncEncodingsIT {
   private static final int HEIGHT = 240;
   private static final int SCROLL_STEPS = 10;
   private static final int SCROLL_ROWS = 8;
+  /** The block a key press paints at the test pattern's top-left corner, in its keysym's colour. */
+  private static final int KEY_BLOCK = 16;
   private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Map<String, Integer> ENCODINGS = Map.of(
@@ -171,7 +174,38 @@ class TigerVncEncodingsIT {
     try (Viewing v = new Viewing(still, name, exactOptions(encoding), false)) {
       v.awaitPicture(TestPattern.image(WIDTH, HEIGHT), 0);
 
-      v.assertEncodingUsed(ENCODINGS.get(encoding));
+      if (!encoding.equals("RRE")) {
+        v.assertEncodingUsed(ENCODINGS.get(encoding));
+      }
+      // RRE: the pattern is a full-colour gradient, which the server (like TigerVNC's) sends to
+      // an RRE-first viewer in the next listed encoding; what RRE carries is checked below.
+    }
+  }
+
+  /**
+   * RRE is for long runs and fills: the server gives an RRE-first viewer its fills in RRE and the
+   * full-colour gradient in the next encoding it listed, as TigerVNC's server does. A key pressed
+   * on the test pattern paints a solid block, which must reach the viewer as RRE, exactly.
+   */
+  @Test
+  void rreCarriesTheFillsOfAFullColourDesktop() throws Exception {
+    int keysym = 0x33AA55;
+    try (PlugvncServer own = startServer(0);
+        Viewing v = new Viewing(own, "tigervnc-enc-RRE-fill", exactOptions("RRE"), false)) {
+      v.awaitPicture(TestPattern.image(WIDTH, HEIGHT), 0);
+      try (RfbClient typist = RfbClient.builder().host("127.0.0.1").port(own.port())
+          .securityType(1).readTimeout(PICTURE_TIMEOUT).connect()) {
+        typist.keyEvent(true, keysym);
+        typist.keyEvent(false, keysym);
+        BufferedImage expected = TestPattern.image(WIDTH, HEIGHT);
+        for (int y = 0; y < KEY_BLOCK; y++) {
+          for (int x = 0; x < KEY_BLOCK; x++) {
+            expected.setRGB(x, y, keysym);
+          }
+        }
+        v.awaitPicture(expected, 0);
+      }
+      v.assertEncodingUsed(RfbCensus.RRE);
     }
   }
 

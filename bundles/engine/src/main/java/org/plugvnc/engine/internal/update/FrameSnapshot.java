@@ -50,6 +50,17 @@ public final class FrameSnapshot {
     return this;
   }
 
+  /** Turns every captured colour into the one a low-colour viewer sees. */
+  void apply(ViewerColours colours) {
+    int total = 0;
+    for (Rect r : rects) {
+      total += (int) r.area();
+    }
+    if (total > 0) {
+      colours.apply(pixels, 0, total);
+    }
+  }
+
   /** Forgets the captured pixels, keeping a small array for reuse. */
   public void release() {
     rects.clear();

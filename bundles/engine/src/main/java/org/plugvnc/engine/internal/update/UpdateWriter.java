@@ -99,6 +99,7 @@ public final class UpdateWriter {
   public static Region write(ByteBuf out, Content c, Framebuffer source, PixelWriter writer,
       FrameSnapshot snapshot, EncodingSelector selector, ClientSettings client) {
     snapshot.capture(source, c.pixels.rects());
+    ViewerColours.of(writer).ifPresent(snapshot::apply);
     List<Rect> copies = orderedCopies(c);
     List<EncodingSelector.Piece> pieces =
         selector.select(snapshot, client, writer.format(), c.lossless);
