@@ -62,7 +62,7 @@ public final class CorpusSizes {
         ByteBufRfbOutput out = new ByteBufRfbOutput(buffer);
         for (Rect r : Frame.pieces(factory)) {
           EncodeRequest req = factory.lossy()
-              ? TestRequests.analysed(r, picture, Frame.WIDTH, writer, s.jpeg() ? 96 : 256, s.jpeg())
+              ? Frame.analysed(r, picture, writer, s.jpeg() ? 96 : 256, s.jpeg())
               : TestRequests.plain(r, picture, Frame.WIDTH, writer);
           encoder.encode(req, out);
         }

@@ -71,7 +71,7 @@ public class EncoderBenchmark {
     boolean analysed = factory.lossy(); // Tight and TightPNG take the selector's findings
     for (Rect r : Frame.pieces(factory)) {
       requests.add(analysed
-          ? TestRequests.analysed(r, picture, Frame.WIDTH, writer, s.jpeg() ? 96 : 256, s.jpeg())
+          ? Frame.analysed(r, picture, writer, s.jpeg() ? 96 : 256, s.jpeg())
           : TestRequests.plain(r, picture, Frame.WIDTH, writer));
     }
     buffer = Unpooled.directBuffer(Frame.PIXELS * 5);

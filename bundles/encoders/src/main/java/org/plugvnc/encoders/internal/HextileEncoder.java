@@ -72,10 +72,13 @@ final class HextileEncoder implements Encoder {
     RectContent content = request.content();
     if (content != null && content.kind() == ContentClass.SOLID) {
       encodeSolid(rect, writer.pixelValue(content.palette()[0]), out);
+    } else if (RawEncoder.colourIsPixelValue(writer.format())) {
+      // The usual format: colours are the pixel values, nothing to convert.
+      encodeTiles(request, request.pixels(), null, false, out);
     } else if (distinguishesEveryColour(writer.format())) {
-      encodeTiles(request, request.pixels(), writer, out);
+      encodeTiles(request, request.pixels(), writer, false, out);
     } else {
-      encodeTiles(request, band, null, out);
+      encodeTiles(request, band, null, true, out);
     }
     tile.forget();
     chunk.flush(out);
@@ -92,17 +95,17 @@ final class HextileEncoder implements Encoder {
 
   /**
    * Writes every tile of the rectangle. {@code converter} set: the tiles' keys are the request's
-   * colours, converted by it. Null: each band of 16 rows is converted into {@link #band} first and
-   * the keys are pixel values.
+   * colours, converted by it. Null: the keys are pixel values, either the request's colours
+   * themselves or, with {@code convertBands}, each band of 16 rows converted into {@link #band}.
    */
   private void encodeTiles(EncodeRequest request, int[] keys, PixelWriter converter,
-      RfbOutput out) {
+      boolean convertBands, RfbOutput out) {
     Rect rect = request.rect();
     for (int ty = 0; ty < rect.height(); ty += SIDE) {
       int height = Math.min(SIDE, rect.height() - ty);
       int rowStart;
       int stride;
-      if (converter == null) {
+      if (convertBands) {
         keys = convertBand(request, rect.y() + ty, height);
         rowStart = 0;
         stride = rect.width();
