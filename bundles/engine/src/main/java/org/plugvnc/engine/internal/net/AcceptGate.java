@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * Stops accepting connections while {@code maxConnections} are open, and accepts again once one
  * closes. Each connection costs a file descriptor however early it is refused, and the JVM's
  * descriptors are shared with everything else in the container: a flood of connections from many
- * addresses must not take them all. New connections wait in the kernel's backlog meanwhile (up to
- * one read loop of connections already being accepted gets in past the limit). Thread-safe.
+ * addresses must not take them all. New connections wait in the kernel's backlog meanwhile: the
+ * listener accepts one connection per loop and counts it on its own thread, so none gets past the
+ * limit. Thread-safe.
  */
 final class AcceptGate {
 
@@ -33,7 +34,8 @@ final class AcceptGate {
   }
 
   /**
-   * A connection was accepted; counted until it closes. Its I/O thread; pausing and resuming are
+   * A connection was accepted; counted until it closes. The listener's thread, before it accepts
+   * another (so a pause holds from the next accept on); pausing and resuming are
    * one step each under the gate's lock, so a close racing an accept cannot leave it paused.
    */
   synchronized void accepted(Channel connection) {

@@ -3,6 +3,8 @@ package org.plugvnc.engine.internal.net;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -46,6 +48,16 @@ public final class NettyTransport implements AutoCloseable {
         .group(boss, workers)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
+        // One accept per loop, counted on the listener's own thread before the next: the gate's
+        // pause then holds from the connection that reaches maxConnections on, exactly.
+        .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(1))
+        .handler(new ChannelInboundHandlerAdapter() {
+          @Override
+          public void channelRead(ChannelHandlerContext ctx, Object child) {
+            connections.accepted((Channel) child);
+            ctx.fireChannelRead(child);
+          }
+        })
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
         // At most 4 reads of at most 64 KiB per loop: what a paused connection can have taken in
@@ -55,7 +67,6 @@ public final class NettyTransport implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            connections.accepted(ch);
             int highWater = server.settings().sendBufferHighWater();
             ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
             ch.pipeline().addLast("rfb", new RfbConnection(server));
