@@ -28,7 +28,7 @@ import org.plugvnc.api.protocol.Rfb;
     configurationPid = TightEncoderFactory.PID,
     property = EncoderFactory.PROPERTY_ENCODING + ":Integer=7")
 @Designate(ocd = TightConfiguration.class)
-public class TightEncoderFactory implements EncoderFactory {
+public class TightEncoderFactory extends TightFamilyFactory {
 
   /** Configuration PID of the Tight encoding. */
   static final String PID = "org.plugvnc.encoders.tight";
@@ -56,21 +56,6 @@ public class TightEncoderFactory implements EncoderFactory {
   @Override
   public Continuity continuity() {
     return Continuity.RESTARTS;
-  }
-
-  @Override
-  public boolean lossy() {
-    return true;
-  }
-
-  @Override
-  public int maxWidth() {
-    return TightWire.MAX_WIDTH;
-  }
-
-  @Override
-  public int maxArea() {
-    return TightWire.MAX_AREA;
   }
 
   @Override

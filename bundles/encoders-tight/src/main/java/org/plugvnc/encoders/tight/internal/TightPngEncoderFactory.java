@@ -20,7 +20,7 @@ import org.plugvnc.api.protocol.Rfb;
  */
 @Component(service = EncoderFactory.class,
     property = EncoderFactory.PROPERTY_ENCODING + ":Integer=-260")
-public class TightPngEncoderFactory implements EncoderFactory {
+public class TightPngEncoderFactory extends TightFamilyFactory {
 
   private final Supplier<JpegCompressor> jpeg;
 
@@ -43,21 +43,6 @@ public class TightPngEncoderFactory implements EncoderFactory {
   @Override
   public Continuity continuity() {
     return Continuity.STATELESS;
-  }
-
-  @Override
-  public boolean lossy() {
-    return true;
-  }
-
-  @Override
-  public int maxWidth() {
-    return TightWire.MAX_WIDTH;
-  }
-
-  @Override
-  public int maxArea() {
-    return TightWire.MAX_AREA;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.plugvnc.engine.internal.update;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.plugvnc.api.encoding.ContentClass;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.encoding.RectContent;
@@ -160,10 +161,9 @@ public final class EncodingSelector {
 
   /** The plan, made again when the viewer's settings, its format or the usable encoders change. */
   EncodingPlan plan(ClientSettings client, PixelFormat format) {
-    Object usable = encoders.usable();
+    Map<Integer, EncoderFactory> usable = encoders.usable();
     if (plan == null || planClient != client || !format.equals(planFormat) || planUsable != usable) {
-      plan = EncodingPlan.of(client.encodings(), client.encodingSettings(), format,
-          encoders.usable());
+      plan = EncodingPlan.of(client.encodings(), client.encodingSettings(), format, usable);
       planClient = client;
       planFormat = format;
       planUsable = usable;

@@ -27,14 +27,13 @@ import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.EncoderContext;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.encoding.RfbOutput;
-import org.plugvnc.api.pixel.Point;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
 import org.plugvnc.api.security.HandshakeResult;
 import org.plugvnc.api.security.Identity;
 import org.plugvnc.api.security.SecurityTypeFactory;
-import org.plugvnc.engine.internal.desktop.DesktopClient;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
+import org.plugvnc.engine.internal.testsupport.IdleClient;
 import org.plugvnc.engine.internal.testsupport.ManualExecutor;
 import org.plugvnc.testsupport.ArrayFramebuffer;
 import org.plugvnc.testsupport.Corpus;
@@ -216,26 +215,6 @@ class LosslessRefreshSessionTest {
     }
   }
 
-  /** Attached to the hub only to hold its thread. */
-  private static final class IdleClient implements DesktopClient {
-    @Override
-    public void desktopDamaged(Region region) {}
-
-    @Override
-    public void desktopCopied(Rect target, Point source) {}
-
-    @Override
-    public void desktopResized(int width, int height) {}
-
-    @Override
-    public void desktopCursorChanged(CursorShape shape) {}
-
-    @Override
-    public void desktopBell() {}
-
-    @Override
-    public void desktopFailed(String reason) {}
-  }
 
   /** A photograph that never changes; counts how often its size is checked and it is read. */
   private static final class PhotoBackend implements CaptureBackend {

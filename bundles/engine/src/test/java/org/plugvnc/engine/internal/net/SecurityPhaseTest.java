@@ -21,19 +21,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.encoding.EncoderFactory;
-import org.plugvnc.api.pixel.Point;
-import org.plugvnc.api.pixel.Rect;
-import org.plugvnc.api.pixel.Region;
 import org.plugvnc.api.protocol.Rfb;
 import org.plugvnc.api.security.HandshakeResult;
 import org.plugvnc.api.security.Identity;
 import org.plugvnc.api.security.SecurityTypeFactory;
-import org.plugvnc.engine.internal.desktop.DesktopClient;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.protocol.ProtocolVersion;
+import org.plugvnc.engine.internal.testsupport.IdleClient;
 import org.plugvnc.engine.internal.testsupport.ManualExecutor;
 
 /**
@@ -292,25 +288,4 @@ class SecurityPhaseTest {
     return new String(b, UTF_8);
   }
 
-  /** Attached to the hub only to hold its thread; takes no notice of the desktop. */
-  private static final class IdleClient implements DesktopClient {
-
-    @Override
-    public void desktopDamaged(Region region) {}
-
-    @Override
-    public void desktopCopied(Rect target, Point source) {}
-
-    @Override
-    public void desktopResized(int width, int height) {}
-
-    @Override
-    public void desktopCursorChanged(CursorShape shape) {}
-
-    @Override
-    public void desktopBell() {}
-
-    @Override
-    public void desktopFailed(String reason) {}
-  }
 }
