@@ -28,6 +28,7 @@ import org.plugvnc.engine.internal.pixel.PixelWriters;
 import org.plugvnc.engine.internal.update.ClientSettings;
 import org.plugvnc.engine.internal.update.EncodingSelector;
 import org.plugvnc.engine.internal.update.FrameSnapshot;
+import org.plugvnc.engine.internal.update.RectTally;
 import org.plugvnc.engine.internal.update.SessionEncoders;
 import org.plugvnc.engine.internal.update.UpdateWriter;
 import org.plugvnc.testsupport.ArrayFramebuffer;
@@ -99,7 +100,8 @@ public class EnginePathBenchmark {
   @Benchmark
   public int fullFrameUpdate() {
     buffer.clear();
-    UpdateWriter.write(buffer, content, framebuffer, writer, snapshot, selector, client);
+    UpdateWriter.write(buffer, content, framebuffer, writer, snapshot, selector, client,
+        RectTally.NONE);
     snapshot.release();
     return buffer.writerIndex();
   }

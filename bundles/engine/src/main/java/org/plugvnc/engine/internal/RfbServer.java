@@ -5,10 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,6 +26,8 @@ import org.plugvnc.api.capture.CaptureBackend;
 import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.clipboard.ClipboardListener;
 import org.plugvnc.api.encoding.EncoderFactory;
+import org.plugvnc.api.management.SessionListener;
+import org.plugvnc.api.management.VncManagement;
 import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
@@ -33,6 +38,7 @@ import org.plugvnc.engine.internal.net.PreAuthLimits;
 import org.plugvnc.engine.internal.net.ServerContext;
 import org.plugvnc.engine.internal.net.ServerSettings;
 import org.plugvnc.engine.internal.net.Session;
+import org.plugvnc.engine.internal.net.SessionEvents;
 import org.plugvnc.engine.internal.net.SessionRegistry;
 import org.plugvnc.engine.internal.net.SharedMessage;
 import org.plugvnc.engine.internal.registry.RankedServices;
@@ -42,7 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The RFB server component: binds the listener from its configuration and serves viewers with the
  * encoders, security types, capture backends and clipboard registered as whiteboard services. Every
- * reference is dynamic: plug-ins come and go while viewers stay connected.
+ * reference is dynamic: plug-ins come and go while viewers stay connected. While it runs, its
+ * {@link ServerManagement} is registered as the {@link VncManagement} service.
  */
 @Component(service = {}, immediate = true, configurationPid = "org.plugvnc.server",
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -78,16 +85,24 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   private volatile long cutTextTotalLimit;
   private final InputBudget inputBudget = new InputBudget(() -> cutTextTotalLimit);
   private volatile String backendName;
+  /** Set by {@link #setBackend}: shown instead of the configured backend until that changes. */
+  private volatile String backendOverride;
+  private volatile String shownBackend = "";
+  private final AtomicLong connectionIds = new AtomicLong();
+  private final SessionEvents events = new SessionEvents(ServerManagement.DESKTOP);
+  private final ServiceRegistration<VncManagement> management;
   private volatile Clipboard clipboard;
   private InetSocketAddress boundTo;
 
   /** Starts listening as configured. */
   @Activate
-  public RfbServer(ServerConfiguration config) throws InterruptedException {
+  public RfbServer(BundleContext context, ServerConfiguration config) throws InterruptedException {
     workers.allowCoreThreadTimeOut(true);
     apply(config);
     listen(config);
     transport.every(BUDGET_CHECK_MILLIS, outputBudget);
+    management = context.registerService(VncManagement.class, new ServerManagement(this, context),
+        null);
   }
 
   /** Applies a new configuration; rebinds only when the address changed, keeping viewers. */
@@ -111,6 +126,9 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     sendBufferTotalLimit = totalLimit(config.sendBufferTotalLimit());
     // One text of the largest size a viewer may send must always fit.
     cutTextTotalLimit = Math.max(config.cutTextTotalLimit(), (long) config.maxCutText());
+    if (backendName != null && !backendName.equals(config.backend())) {
+      backendOverride = null; // the configuration says something new: it wins again
+    }
     backendName = config.backend();
     authFailures.configure(Math.max(0, config.blacklistThreshold()),
         Math.max(0, config.blacklistTimeoutSeconds()) * 1000L);
@@ -143,10 +161,12 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   /** Closes every viewer and the listener. */
   @Deactivate
   void deactivate() {
+    management.unregister();
     sessions.closeAll("the server is stopping");
     transport.close();
     desktop.close();
     workers.shutdownNow();
+    events.close();
     LOG.info("plugvnc: stopped listening on {}", boundTo);
   }
 
@@ -182,13 +202,64 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     selectBackend();
   }
 
-  /** The configured backend if registered, else the best-ranked one, else none. */
+  /** The wanted backend if registered, else the best-ranked one, else none. */
   private synchronized void selectBackend() {
-    CaptureBackend chosen = backends.snapshot().get(backendName);
+    Map<String, CaptureBackend> named = backends.snapshot();
+    CaptureBackend chosen = named.get(wantedBackend());
     if (chosen == null && !backends.ordered().isEmpty()) {
       chosen = backends.ordered().get(0);
     }
+    CaptureBackend shown = chosen;
+    shownBackend = named.entrySet().stream().filter(e -> e.getValue() == shown)
+        .map(Map.Entry::getKey).findFirst().orElse("");
     desktop.useBackend(chosen);
+  }
+
+  /** The backend asked for: set by {@link #setBackend}, else configured. */
+  String wantedBackend() {
+    String override = backendOverride;
+    return override != null ? override : backendName;
+  }
+
+  /** The name of the backend being shown; empty while none is. */
+  String shownBackend() {
+    return shownBackend;
+  }
+
+  /** The names of the registered backends, sorted. */
+  List<String> backendNames() {
+    return backends.snapshot().keySet().stream().sorted().toList();
+  }
+
+  /** Shows {@code name} from now on, until the configured backend changes. */
+  void overrideBackend(String name) {
+    backendOverride = name;
+    LOG.info("plugvnc: showing backend {} (set by the operator)", name);
+    selectBackend();
+  }
+
+  /** Where the listener is bound. */
+  List<InetSocketAddress> listening() {
+    InetSocketAddress bound = boundTo;
+    return bound == null ? List.of() : List.of(bound);
+  }
+
+  RankedServices<Integer, EncoderFactory> encoderRegistry() {
+    return encoders;
+  }
+
+  RankedServices<Integer, SecurityTypeFactory> securityTypeRegistry() {
+    return securityTypes;
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addSessionListener(SessionListener l) {
+    events.add(l);
+  }
+
+  void removeSessionListener(SessionListener l) {
+    events.remove(l);
   }
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -273,4 +344,15 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   public ExecutorService workers() {
     return workers;
   }
+
+  @Override
+  public long nextConnectionId() {
+    return connectionIds.incrementAndGet();
+  }
+
+  @Override
+  public SessionEvents events() {
+    return events;
+  }
+
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.plugvnc.api.security.VncPasswordStore;
+import org.plugvnc.api.security.VncPasswordWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +40,19 @@ import org.slf4j.LoggerFactory;
  * viewer tries VNC Authentication.
  */
 @Component(
-    service = VncPasswordStore.class,
+    service = {VncPasswordStore.class, VncPasswordWriter.class},
     configurationPid = ConfiguredVncPasswordStore.PID,
     immediate = true)
 @Designate(ocd = VncAuthConfiguration.class)
-public class ConfiguredVncPasswordStore implements VncPasswordStore {
+public class ConfiguredVncPasswordStore implements VncPasswordStore, VncPasswordWriter {
 
   /** Configuration PID of this store. */
   static final String PID = "org.plugvnc.security.vncauth";
 
-  /** Framework property naming the server's home directory; "." when absent. */
+  /** Framework property naming the server's home directory. */
   static final String HOME_PROPERTY = "plugvnc.home";
+  /** Karaf's data directory: in Karaf the home is {@code ${karaf.data}/plugvnc} by default. */
+  static final String KARAF_DATA_PROPERTY = "karaf.data";
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfiguredVncPasswordStore.class);
 
@@ -56,11 +60,16 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
   private final PrintStream console;
   private final SecureRandom random = new SecureRandom();
   private volatile List<PasswordFileSource> sources = List.of();
+  /** The file holding the full-access password, where {@link #write} writes. */
+  private volatile Path fullFile;
 
   /** Whether the last call found no password at all, so that this is warned once per change. */
   private final AtomicBoolean lastEmpty = new AtomicBoolean();
 
-  /** Activated by DS: the home directory comes from the framework property {@code plugvnc.home}. */
+  /**
+   * Activated by DS: the home directory comes from the framework property {@code plugvnc.home}, in
+   * Karaf from {@code ${karaf.data}/plugvnc} when that is not set, else the working directory.
+   */
   @Activate
   public ConfiguredVncPasswordStore(BundleContext context, VncAuthConfiguration config) {
     this(homeOf(context), config, System.out);
@@ -74,8 +83,20 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
   }
 
   private static Path homeOf(BundleContext context) {
-    String home = context.getProperty(HOME_PROPERTY);
-    return Path.of(home == null || home.isBlank() ? "." : home);
+    return home(context::getProperty);
+  }
+
+  /** The home directory as {@code property} (a framework property lookup) gives it. */
+  static Path home(UnaryOperator<String> property) {
+    String home = property.apply(HOME_PROPERTY);
+    if (home != null && !home.isBlank()) {
+      return Path.of(home);
+    }
+    String karafData = property.apply(KARAF_DATA_PROPERTY);
+    if (karafData != null && !karafData.isBlank()) {
+      return Path.of(karafData, "plugvnc");
+    }
+    return Path.of(".");
   }
 
   /** The configuration changed: use the files it names from now on. */
@@ -130,6 +151,7 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
       loaded.add(new PasswordFileSource(home.resolve(viewOnlyFile), true));
     }
     sources = List.copyOf(loaded);
+    fullFile = file;
     lastEmpty.set(false);
     passwords().forEach(p -> Arrays.fill(p.secret(), (byte) 0));
   }
@@ -153,5 +175,44 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore {
       Arrays.fill(secret, (byte) 0);
       Arrays.fill(content, (byte) 0);
     }
+  }
+
+  /**
+   * Writes the passwords into the full-access password file (owner-only, replaced in one step), the
+   * view-only one in the same file's second half as {@code vncpasswd} does; the next viewer needs
+   * them. Logs that they changed and where, never what they are.
+   */
+  @Override
+  public synchronized String write(char[] full, char[] viewOnly) throws IOException {
+    byte[] secret = latin1(full, "the password");
+    byte[] viewSecret = viewOnly == null ? null : latin1(viewOnly, "the view-only password");
+    byte[] content = VncPasswordFormat.encode(secret, viewSecret);
+    Path file = fullFile;
+    try {
+      VncPasswordFiles.writeOwnerOnly(file, content);
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+      if (viewSecret != null) {
+        Arrays.fill(viewSecret, (byte) 0);
+      }
+      Arrays.fill(content, (byte) 0);
+    }
+    LOG.info("The VNC password{} in {} was changed", viewOnly == null ? "" : "s", file);
+    return file.toAbsolutePath().toString();
+  }
+
+  private static byte[] latin1(char[] password, String what) {
+    if (password.length == 0) {
+      throw new IllegalArgumentException(what + " is empty");
+    }
+    byte[] bytes = new byte[password.length];
+    for (int i = 0; i < password.length; i++) {
+      if (password[i] > 0xFF) {
+        Arrays.fill(bytes, (byte) 0);
+        throw new IllegalArgumentException(what + " has a character outside ISO-8859-1");
+      }
+      bytes[i] = (byte) password[i];
+    }
+    return bytes;
   }
 }

@@ -4,6 +4,7 @@ import org.plugvnc.testsupport.CapturingOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -340,5 +341,51 @@ class ConfiguredVncPasswordStoreTest {
     assertTrue(VncPasswordFiles.readableByOthers(file));
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     assertFalse(VncPasswordFiles.readableByOthers(file));
+  }
+
+  @Test
+  void theHomeIsPlugvncHomeThenKarafDataThenTheWorkingDirectory() {
+    assertEquals(Path.of("/srv/vnc"), ConfiguredVncPasswordStore.home(
+        k -> k.equals("plugvnc.home") ? "/srv/vnc" : "/opt/karaf/data"));
+    assertEquals(Path.of("/opt/karaf/data", "plugvnc"), ConfiguredVncPasswordStore.home(
+        k -> k.equals("karaf.data") ? "/opt/karaf/data" : null));
+    assertEquals(Path.of("."), ConfiguredVncPasswordStore.home(k -> null));
+  }
+
+  @Test
+  void writtenPasswordsGrantAccessFromTheNextCallAndStayOwnerOnly() throws IOException {
+    write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    char[] full = "n3wpass!".toCharArray();
+    char[] view = "watching".toCharArray();
+    String where = store.write(full, view);
+    assertEquals(home.resolve("full").toAbsolutePath().toString(), where);
+    List<VncPassword> passwords = store.passwords();
+    assertEquals(List.of("n3wpass!", "watching"), passwords.stream().map(ConfiguredVncPasswordStoreTest::text).toList());
+    assertEquals(List.of(false, true), passwords.stream().map(VncPassword::viewOnly).toList());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("full"))));
+    assertEquals("n3wpass!", new String(full), "the caller's arrays are the caller's to wipe");
+    store.write("only0ne!".toCharArray(), null);
+    assertEquals(List.of("only0ne!"), texts(store));
+  }
+
+  @Test
+  void aWrittenPasswordIsNeverLogged() throws IOException {
+    ConfiguredVncPasswordStore store = activate(new TestConfig("", ""));
+    store.write("Zq8hidden".toCharArray(), "Yv2hidden".toCharArray());
+    assertEquals(0, logLines("Zq8hidden"));
+    assertEquals(0, logLines("Yv2hidden"));
+    assertTrue(logLines("The VNC passwords in " + home.resolve("data").resolve("vncpasswd")) >= 1);
+  }
+
+  @Test
+  void anEmptyOrNonLatin1PasswordIsRefusedAndTheOldOneStays() throws IOException {
+    write("full", encode("secret12"));
+    ConfiguredVncPasswordStore store = activate(new TestConfig("full", ""));
+    assertThrows(IllegalArgumentException.class,
+        () -> store.write(new char[0], null));
+    assertThrows(IllegalArgumentException.class,
+        () -> store.write("pass\u20ac".toCharArray(), null));
+    assertEquals(List.of("secret12"), texts(store));
   }
 }

@@ -57,6 +57,7 @@ final class Outbox {
   private final ChannelHandlerContext ctx;
   private final long limit;
   private final Consumer<String> close;
+  private final ConnectionRecord record;
   private final AtomicReferenceArray<Message> slots = new AtomicReferenceArray<>(Slot.values().length);
   private final AtomicBoolean drainQueued = new AtomicBoolean();
   /** Notes progress (also within one large message) and ends the session on a failed write. */
@@ -74,9 +75,11 @@ final class Outbox {
   /**
    * @param limit bytes queued on the socket past which the session is closed
    * @param close ends the session for a reason; any thread
+   * @param record counts the bytes written
    */
-  Outbox(ChannelHandlerContext ctx, long limit, Consumer<String> close) {
+  Outbox(ChannelHandlerContext ctx, long limit, Consumer<String> close, ConnectionRecord record) {
     this.ctx = ctx;
+    this.record = record;
     this.limit = limit;
     this.close = close;
     this.retry = new SingleRetry(ctx.executor());
@@ -200,6 +203,7 @@ final class Outbox {
   }
 
   private void write(ByteBuf message, boolean flush) {
+    record.written(message.readableBytes());
     ChannelProgressivePromise promise = ctx.newProgressivePromise();
     promise.addListener(written);
     if (flush) {

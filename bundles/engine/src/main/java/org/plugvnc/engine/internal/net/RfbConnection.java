@@ -34,6 +34,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
   private ChannelHandlerContext ctx;
   private SecurityPhase security;
   private Session session;
+  private ConnectionRecord record;
   private ScheduledFuture<?> handshakeTimer;
   private PreAuthLimits.Ticket ticket;
   private boolean paused;
@@ -47,6 +48,8 @@ public final class RfbConnection extends ByteToMessageDecoder {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
+    record = new ConnectionRecord(server.nextConnectionId(), remote());
+    server.events().connected(record);
     // Counted from the accept until it is a session; a refusal is sent once the viewer has told
     // its version, and a refused viewer gets only a short while for that.
     ticket = server.preAuthLimits().open(
@@ -130,10 +133,10 @@ public final class RfbConnection extends ByteToMessageDecoder {
       return false;
     }
     boolean shared = in.readUnsignedByte() != 0;
-    session = new Session(ctx, server, security.identity(), remote(), this::pauseReading,
-        this::resumeReading);
+    session = new Session(ctx, server, record, this::pauseReading, this::resumeReading);
     if (!session.admit(shared)) {
       // ClientInit has no failure message in RFB: the refusal is the close, and the log says why.
+      record.ending("refused: asked for exclusive access while other viewers are connected");
       state = ConnectionState.CLOSED;
       ctx.close();
       return false;
@@ -215,6 +218,11 @@ public final class RfbConnection extends ByteToMessageDecoder {
     return ctx;
   }
 
+  /** What the operator may learn about this connection. */
+  ConnectionRecord record() {
+    return record;
+  }
+
   /** The peer's address for log lines. */
   String remote() {
     return String.valueOf(ctx.channel().remoteAddress());
@@ -229,6 +237,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
       return;
     }
     state = ConnectionState.CLOSED;
+    record.ending(reason);
     LOG.warn("{}: closing: {}", remote(), reason);
     if (farewell != null) {
       ctx.writeAndFlush(farewell).addListener(ChannelFutureListener.CLOSE);
@@ -266,6 +275,8 @@ public final class RfbConnection extends ByteToMessageDecoder {
     if (session != null) {
       session.ended();
     }
+    String reason = record.endReason();
+    server.events().disconnected(record, reason != null ? reason : "the viewer closed the connection");
     LOG.debug("{}: disconnected", remote());
     super.channelInactive(ctx);
   }
@@ -277,6 +288,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
       return;
     }
     LOG.warn("{}: closing after an error: {}", remote(), cause.toString(), cause);
+    record.ending("error: " + cause);
     state = ConnectionState.CLOSED;
     ctx.close();
   }

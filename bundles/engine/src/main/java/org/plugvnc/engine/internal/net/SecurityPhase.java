@@ -44,7 +44,6 @@ final class SecurityPhase implements SecurityContext {
   private int chosen = Rfb.SECURITY_INVALID;
   private SecurityHandshake handshake;
   private ByteBuf pendingOut;
-  private Identity identity;
   private final WorkerCheck worker;
   private AuthFailureThrottle.Judgement judgement;
 
@@ -99,6 +98,7 @@ final class SecurityPhase implements SecurityContext {
 
   /** Ends the connection before any security type is chosen, with the reason in the protocol. */
   private void fail(String reason) {
+    server.events().authenticationFailed(conn.record(), reason);
     ByteBuf out = conn.ctx().alloc().buffer();
     if (minor >= 7) {
       ServerMessageWriter.securityTypesFailure(out, reason);
@@ -130,6 +130,7 @@ final class SecurityPhase implements SecurityContext {
 
   private void begin(int type) {
     chosen = type;
+    conn.record().chose(type);
     LOG.debug("{}: security type {}", conn.remote(), Rfb.securityTypeName(type));
     handshake = factories.get(type).create(this);
     conn.enter(ConnectionState.SECURITY_HANDSHAKE);
@@ -192,7 +193,9 @@ final class SecurityPhase implements SecurityContext {
           refuseUnjudged(TOO_MANY_FAILURES);
           return;
         }
-        identity = result.identity();
+        Identity identity = result.identity();
+        conn.record().authenticated(chosen, identity);
+        server.events().authenticated(conn.record());
         LOG.info("{}: authenticated ({}, {}{})", conn.remote(), Rfb.securityTypeName(chosen),
             identity.name(), identity.viewOnly() ? ", view-only" : "");
         if (sendsResultOnSuccess()) {
@@ -244,6 +247,7 @@ final class SecurityPhase implements SecurityContext {
   }
 
   private void sendRefusal(String reason) {
+    server.events().authenticationFailed(conn.record(), reason);
     ByteBuf out = conn.ctx().alloc().buffer();
     ServerMessageWriter.securityResultFailed(out, minor, reason);
     conn.closeAfter(out, "security failed: " + reason);
@@ -255,11 +259,6 @@ final class SecurityPhase implements SecurityContext {
     } else {
       out.release();
     }
-  }
-
-  /** Who authenticated; set once the handshake succeeded. */
-  Identity identity() {
-    return identity;
   }
 
   @Override

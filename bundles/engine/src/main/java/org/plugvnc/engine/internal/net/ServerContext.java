@@ -45,4 +45,10 @@ public interface ServerContext {
 
   /** Runs blocking work (a JAAS login) off the I/O threads. */
   ExecutorService workers();
+
+  /** A new connection's number: unique while the server runs. */
+  long nextConnectionId();
+
+  /** Where connection events go. */
+  SessionEvents events();
 }

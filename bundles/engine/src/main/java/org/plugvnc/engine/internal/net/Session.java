@@ -36,6 +36,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
 
   private final ChannelHandlerContext ctx;
   private final ServerContext server;
+  private final ConnectionRecord record;
   private final Identity identity;
   private final String remote;
   private final ClientMessageReader reader;
@@ -51,18 +52,19 @@ public final class Session implements ClientMessageHandler, DesktopClient {
    * @param pauseReading stops reading from the socket (a long clipboard text waits for room)
    * @param resumeReading reads again, first decoding what is buffered
    */
-  Session(ChannelHandlerContext ctx, ServerContext server, Identity identity, String remote,
+  Session(ChannelHandlerContext ctx, ServerContext server, ConnectionRecord record,
       Runnable pauseReading, Runnable resumeReading) {
     this.ctx = ctx;
     this.server = server;
-    this.identity = identity;
-    this.remote = remote;
+    this.record = record;
+    this.identity = record.identity();
+    this.remote = record.peer();
     this.reader = new ClientMessageReader(this, server.settings().maxCutText());
     this.cutText = new CutTextIntake(server.inputBudget(), remote, pauseReading, resumeReading,
         new SingleRetry(ctx.executor()));
-    this.outbox = new Outbox(ctx, server.settings().sendBufferLimit(), this::close);
+    this.outbox = new Outbox(ctx, server.settings().sendBufferLimit(), this::close, record);
     this.updates = new UpdateScheduler(outbox, server.outputBudget(), server.desktop(),
-        new SessionEncoders(server::encoders), new SingleRetry(ctx.executor()));
+        new SessionEncoders(server::encoders), new SingleRetry(ctx.executor()), record);
     outbox.onRoom(this::writable);
   }
 
@@ -118,6 +120,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
       throw new ProtocolException("invalid pixel format " + format + ": " + p);
     });
     pixels = PixelWriters.forFormat(format);
+    record.pixelFormat(format);
     PixelWriters.colourMap(pixels).ifPresent(map -> outbox.offer(Outbox.Slot.COLOUR_MAP, alloc -> {
       ByteBuf out = alloc.buffer(6 + 6 * map.length);
       ServerMessageWriter.setColourMapEntries(out, 0, map);
@@ -128,7 +131,9 @@ public final class Session implements ClientMessageHandler, DesktopClient {
 
   @Override
   public void setEncodings(int[] encodings) {
-    updates.settings(new ClientSettings(encodings));
+    ClientSettings settings = new ClientSettings(encodings);
+    record.encodingsListed(settings.encodings());
+    updates.settings(settings);
   }
 
   @Override
@@ -226,6 +231,16 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     close(reason);
   }
 
+  /** What the operator may learn about this viewer. Any thread. */
+  public ConnectionRecord record() {
+    return record;
+  }
+
+  /** Bytes this viewer's socket has taken so far. Any thread. */
+  public long bytesSent() {
+    return Math.max(0, record.bytesWritten() - outbox.queuedBytes());
+  }
+
   /** Bytes queued for this viewer that its socket has not taken yet. Any thread. */
   long queuedBytes() {
     return outbox.queuedBytes();
@@ -268,6 +283,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
     ctx.executor().execute(() -> {
       if (!closed) {
         LOG.warn("{}: closing: {}", remote, reason);
+        record.ending(reason);
         closed = true;
         outbox.close();
         ctx.close();

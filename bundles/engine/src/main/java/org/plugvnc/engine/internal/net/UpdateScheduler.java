@@ -31,6 +31,7 @@ final class UpdateScheduler {
   private final SessionEncoders encoders;
   private final EncodingSelector selector;
   private final SingleRetry refreshTimer;
+  private final ConnectionRecord record;
   /** Requested areas are merged into at most this many rectangles (over-covering is harmless). */
   private static final int MAX_REQUEST_RECTS = 8;
   /** First capacity of an update's buffer. */
@@ -51,8 +52,9 @@ final class UpdateScheduler {
   private boolean cursorPending;
 
   UpdateScheduler(Outbox outbox, OutputBudget budget, DesktopHub desktop, SessionEncoders encoders,
-      SingleRetry refreshTimer) {
+      SingleRetry refreshTimer, ConnectionRecord record) {
     this.outbox = outbox;
+    this.record = record;
     this.budget = budget;
     this.desktop = desktop;
     this.encoders = encoders;
@@ -252,7 +254,8 @@ final class UpdateScheduler {
     try {
       // Most updates compress far below the raw estimate; the buffer grows when one does not.
       out = outbox.alloc().buffer(Math.min(size, INITIAL_BUFFER));
-      sentLossy = UpdateWriter.write(out, content, fb, pixels, snapshot, selector, settings);
+      sentLossy = UpdateWriter.write(out, content, fb, pixels, snapshot, selector, settings,
+          record);
     } catch (IndexOutOfBoundsException e) {
       out.release();
       if (fb.width() == bounds.width() && fb.height() == bounds.height()) {
@@ -274,7 +277,9 @@ final class UpdateScheduler {
       snapshot.release();
     }
     pending = false;
-    link.sent(out.readableBytes(), System.nanoTime());
+    long now = System.nanoTime();
+    link.sent(out.readableBytes(), now);
+    record.updateSent(now);
     outbox.send(out);
     return true;
   }

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  */
 public final class RankedServices<K, S> {
 
-  private record Entry<K, S>(S service, K key, int ranking, long serviceId) {}
+  private record Entry<K, S>(S service, K key, int ranking, long serviceId, long bundleId) {}
 
   private final BiFunction<S, Map<String, ?>, K> key;
   private final List<Entry<K, S>> entries = new ArrayList<>();
@@ -33,7 +33,7 @@ public final class RankedServices<K, S> {
   /** Adds a service with its ranking and id. Any thread. */
   public synchronized void add(S service, Map<String, ?> properties) {
     entries.add(new Entry<>(service, key.apply(service, properties), intProperty(properties.get("service.ranking")),
-        longProperty(properties.get("service.id"))));
+        longProperty(properties.get("service.id")), longProperty(properties.get("service.bundleid"))));
     rebuild();
   }
 
@@ -65,6 +65,16 @@ public final class RankedServices<K, S> {
   /** All services, best ranked first, as of now. */
   public List<S> ordered() {
     return ordered;
+  }
+
+  /** The id of the bundle that registered {@code service}, or -1 if it is not (or no longer) here. */
+  public synchronized long bundleId(S service) {
+    for (Entry<K, S> e : entries) {
+      if (e.service == service) {
+        return e.bundleId;
+      }
+    }
+    return -1;
   }
 
   private static int intProperty(Object o) {

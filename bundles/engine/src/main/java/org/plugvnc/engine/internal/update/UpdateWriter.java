@@ -92,12 +92,13 @@ public final class UpdateWriter {
    * The pixels are first copied into {@code snapshot}, so a desktop resized meanwhile fails before
    * any encoder has run; then {@code selector} decides how each part goes out.
    *
+   * @param tally told the encoding of every rectangle written
    * @throws IndexOutOfBoundsException if the desktop no longer holds the pixel rectangles
    * @throws IllegalStateException if the update would need more than 65535 rectangles and the
    *     viewer does not take LastRect
    */
   public static Region write(ByteBuf out, Content c, Framebuffer source, PixelWriter writer,
-      FrameSnapshot snapshot, EncodingSelector selector, ClientSettings client) {
+      FrameSnapshot snapshot, EncodingSelector selector, ClientSettings client, RectTally tally) {
     snapshot.capture(source, c.pixels.rects());
     ViewerColours.of(writer).ifPresent(snapshot::apply);
     List<Rect> copies = orderedCopies(c);
@@ -113,31 +114,36 @@ public final class UpdateWriter {
     if (c.desktopSize != null) {
       ServerMessageWriter.rectangle(out, 0, 0, c.desktopSize.width(), c.desktopSize.height(),
           Rfb.PSEUDO_DESKTOP_SIZE);
+      tally.rect(Rfb.PSEUDO_DESKTOP_SIZE);
     }
     if (c.cursor) {
       CursorWriter.write(out, c.cursorShape, writer);
+      tally.rect(Rfb.PSEUDO_CURSOR);
     }
     for (Rect r : copies) {
       Point from = new Point(r.x() - c.copyDx, r.y() - c.copyDy);
-      writeRect(out, c.copyEncoder, EncodeRequest.copy(r, from, writer));
+      writeRect(out, c.copyEncoder, EncodeRequest.copy(r, from, writer), tally);
     }
     Region lossy = Region.EMPTY;
     int[] px = snapshot.pixels();
     for (EncodingSelector.Piece p : pieces) {
       writeRect(out, p.choice(),
-          new EncodeRequest(p.rect(), px, p.offset(), p.stride(), writer, p.content(), null));
+          new EncodeRequest(p.rect(), px, p.offset(), p.stride(), writer, p.content(), null), tally);
       if (p.lossy()) {
         lossy = lossy.union(p.rect());
       }
     }
     if (lastRect) {
       ServerMessageWriter.rectangle(out, 0, 0, 0, 0, Rfb.PSEUDO_LAST_RECT);
+      tally.rect(Rfb.PSEUDO_LAST_RECT);
     }
     return lossy;
   }
 
-  private static void writeRect(ByteBuf out, SessionEncoders.Choice choice, EncodeRequest req) {
+  private static void writeRect(ByteBuf out, SessionEncoders.Choice choice, EncodeRequest req,
+      RectTally tally) {
     Rect r = req.rect();
+    tally.rect(choice.encoding());
     ServerMessageWriter.rectangle(out, r.x(), r.y(), r.width(), r.height(), choice.encoding());
     choice.encoder().encode(req, new ByteBufRfbOutput(out));
   }

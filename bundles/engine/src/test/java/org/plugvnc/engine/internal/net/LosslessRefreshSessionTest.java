@@ -131,7 +131,8 @@ class LosslessRefreshSessionTest {
     ServerContext server = new TestServer(settings, Map.of(ScriptedSecurityType.TYPE, type150),
         Map.of(7, tight), desktop, sessions, null,
         new AuthFailureThrottle(() -> 0L), new PreAuthLimits(), new InputBudget(() -> 1 << 30),
-        new OutputBudget(sessions, () -> 1 << 30), workers);
+        new OutputBudget(sessions, () -> 1 << 30), workers,
+        new SessionEvents("default"));
     viewer = ViewerChannel.connect(new RfbConnection(server));
     type150.answerWith((context, out) -> HandshakeResult.success(new Identity("tester", false)));
     viewer.send("RFB 003.008\n".getBytes(US_ASCII));
@@ -176,7 +177,13 @@ class LosslessRefreshSessionTest {
       Map<Integer, EncoderFactory> encoders, DesktopHub desktop, SessionRegistry sessions,
       Clipboard clipboard, AuthFailureThrottle authFailures,
       PreAuthLimits preAuthLimits, InputBudget inputBudget, OutputBudget outputBudget,
-      ExecutorService workers) implements ServerContext {}
+      ExecutorService workers, SessionEvents events) implements ServerContext {
+
+    @Override
+    public long nextConnectionId() {
+      return 1;
+    }
+  }
 
   /**
    * A Tight that takes JPEG requests, records which rectangles it was asked to send as JPEG and

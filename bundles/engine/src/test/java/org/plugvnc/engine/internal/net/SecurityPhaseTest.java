@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.encoding.EncoderFactory;
+import org.plugvnc.api.management.SessionEvent;
 import org.plugvnc.api.protocol.Rfb;
 import org.plugvnc.api.security.HandshakeResult;
 import org.plugvnc.api.security.Identity;
@@ -59,7 +61,13 @@ class SecurityPhaseTest {
       PreAuthLimits preAuthLimits,
       InputBudget inputBudget,
       OutputBudget outputBudget,
-      ExecutorService workers) implements ServerContext {}
+      ExecutorService workers, SessionEvents events) implements ServerContext {
+
+    @Override
+    public long nextConnectionId() {
+      return 1;
+    }
+  }
 
   // A clock that stands still: a block never runs out in the middle of a test.
   private final AuthFailureThrottle throttle = new AuthFailureThrottle(() -> 0L);
@@ -69,6 +77,22 @@ class SecurityPhaseTest {
   private final ScriptedSecurityType type150 = new ScriptedSecurityType();
   private RfbConnection connection;
   private ViewerChannel viewer;
+
+  private final SessionEvents events = new SessionEvents("default");
+  private final LinkedBlockingQueue<SessionEvent> heard =
+      new LinkedBlockingQueue<>();
+
+  /** The next event the listeners heard, waiting for the events thread. */
+  private SessionEvent nextEvent() throws InterruptedException {
+    SessionEvent e = heard.poll(5, TimeUnit.SECONDS);
+    assertNotNull(e, "an event was published");
+    return e;
+  }
+
+  @BeforeEach
+  void listen() {
+    events.add(heard::add);
+  }
 
   @BeforeEach
   void oneFailureBlocks() {
@@ -83,6 +107,7 @@ class SecurityPhaseTest {
       viewer.finishAndReleaseAll();
     }
     desktop.close();
+    events.close();
     workers.shutdownNow();
   }
 
@@ -101,6 +126,13 @@ class SecurityPhaseTest {
     assertEquals(Rfb.SECURITY_RESULT_FAILED, in.getInt());
     assertEquals("the server could not check the authentication", reason(in));
     assertFalse(in.hasRemaining(), "what the handshake wrote before it threw is not sent");
+    assertEquals(SessionEvent.Kind.CONNECTED, nextEvent().kind());
+    SessionEvent failed = nextEvent();
+    assertEquals(SessionEvent.Kind.AUTHENTICATION_FAILED, failed.kind());
+    assertEquals("the server could not check the authentication", failed.reason());
+    assertEquals(Rfb.securityTypeName(TYPE), failed.securityType());
+    assertEquals("", failed.user());
+    assertEquals(String.valueOf(viewer.remoteAddress()), failed.peer());
     assertFalse(viewer.isOpen());
     List<ByteBuf> leaked = viewer.allocator().unreleased();
     assertTrue(leaked.isEmpty(), () -> leaked.size() + " of " + viewer.allocator().allocated()
@@ -125,6 +157,11 @@ class SecurityPhaseTest {
     viewer.runPendingTasks();
     assertEquals(ConnectionState.SERVER_INIT, connection.state(),
         "ClientInit was decoded without the viewer sending anything more");
+    assertEquals(SessionEvent.Kind.CONNECTED, nextEvent().kind());
+    SessionEvent authenticated = nextEvent();
+    assertEquals(SessionEvent.Kind.AUTHENTICATED, authenticated.kind());
+    assertEquals(USER.name(), authenticated.user());
+    assertEquals("default", authenticated.desktop());
     ByteBuffer in = viewer.received();
     assertEquals(Rfb.SECURITY_RESULT_OK, in.getInt());
     assertFalse(in.hasRemaining(), "no ServerInit before the desktop has started");
@@ -242,7 +279,7 @@ class SecurityPhaseTest {
     SessionRegistry sessions = new SessionRegistry();
     ServerContext server = new TestServer(settings, Map.of(TYPE, type150), Map.of(), desktop,
         sessions, null, throttle, new PreAuthLimits(), new InputBudget(() -> 1 << 30),
-        new OutputBudget(sessions, () -> 1 << 30), workers);
+        new OutputBudget(sessions, () -> 1 << 30), workers, events);
     connection = new RfbConnection(server);
     viewer = ViewerChannel.connect(connection);
   }

@@ -116,7 +116,8 @@ class UpdateTrackerSimulationTest {
       if (!c.isEmpty()) {
         ByteBuf out = Unpooled.buffer();
         UpdateWriter.write(out, c, new ArrayFramebuffer(W, H, desktop),
-            PixelWriters.forFormat(PixelFormat.RGB888), snapshot, selector, ClientSettings.INITIAL);
+            PixelWriters.forFormat(PixelFormat.RGB888), snapshot, selector, ClientSettings.INITIAL,
+            RectTally.NONE);
         snapshot.release();
         viewer.apply(out);
       }

@@ -50,7 +50,7 @@ class UpdateWriterTest {
       Supplier<Map<Integer, EncoderFactory>> registry, int... list) {
     ByteBuf out = Unpooled.buffer();
     UpdateWriter.write(out, c, fb, w, new FrameSnapshot(),
-        new EncodingSelector(new SessionEncoders(registry)), new ClientSettings(list));
+        new EncodingSelector(new SessionEncoders(registry)), new ClientSettings(list), RectTally.NONE);
     return out;
   }
 
@@ -127,6 +127,21 @@ class UpdateWriterTest {
   }
 
   @Test
+  void theTallyIsToldEveryRectangleOnTheWire() {
+    TestFactory small = TestFactory.of(Rfb.ENCODING_RAW).limits(3, 2, Integer.MAX_VALUE);
+    UpdateWriter.Content c = new UpdateWriter.Content().desktopSize(W, H).cursor(null)
+        .pixels(Region.of(new Rect(0, 0, W, H)), Region.EMPTY);
+    List<Integer> tallied = new java.util.ArrayList<>();
+    ByteBuf out = Unpooled.buffer();
+    UpdateWriter.write(out, c, fb, RGB888, new FrameSnapshot(),
+        new EncodingSelector(new SessionEncoders(new TestFactory.Registry().put(small))),
+        new ClientSettings(new int[] {0}), tallied::add);
+    List<ViewerModel.Header> headers = new ViewerModel(W, H, PixelFormat.RGB888, null).apply(out);
+    assertEquals(headers.stream().map(ViewerModel.Header::encoding).toList(), tallied);
+    assertTrue(tallied.size() > 3, "the pixels were split: " + tallied);
+  }
+
+  @Test
   void rectanglesLargerThanTheEncoderTakesAreSplitOnTheWire() {
     TestFactory small = TestFactory.of(Rfb.ENCODING_RAW).limits(3, 2, Integer.MAX_VALUE);
     UpdateWriter.Content c = new UpdateWriter.Content()
@@ -153,7 +168,7 @@ class UpdateWriterTest {
     ByteBuf out = Unpooled.buffer();
     TestFactory onePixel = TestFactory.of(Rfb.ENCODING_RAW).limits(1, 1, 1);
     assertThrows(IllegalStateException.class, () -> UpdateWriter.write(out, c, big, RGB888,
-        new FrameSnapshot(), selector(onePixel), new ClientSettings(new int[] {0})));
+        new FrameSnapshot(), selector(onePixel), new ClientSettings(new int[] {0}), RectTally.NONE));
     assertEquals(0, out.writerIndex(), "refused before anything was written");
     assertTrue(onePixel.seen.isEmpty(), "and before any encoder ran");
   }
@@ -242,7 +257,7 @@ class UpdateWriterTest {
         .pixels(Region.of(changed), Region.of(refresh));
     ByteBuf out = Unpooled.buffer();
     Region lossy = UpdateWriter.write(out, c, photo, RGB888, new FrameSnapshot(), selector(tight),
-        new ClientSettings(new int[] {7, -26}));
+        new ClientSettings(new int[] {7, -26}), RectTally.NONE);
     assertEquals(Region.of(changed), lossy, "a photograph goes out as JPEG where it changed");
     Region asked = Region.EMPTY;
     for (TestFactory.Seen s : tight.seen) {

@@ -1,0 +1,152 @@
+package org.plugvnc.engine.internal.net;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.plugvnc.api.pixel.PixelFormat;
+import org.plugvnc.api.protocol.Rfb;
+import org.plugvnc.api.security.Identity;
+import org.plugvnc.engine.internal.update.RectTally;
+
+/**
+ * What the operator may learn about one connection, from its accept to its end: who it is, how it
+ * authenticated, what it has been sent, and why it ended. Written on the connection's I/O thread,
+ * read by management from any thread: every field a reader sees is safely published, and the
+ * counters may lag a write by a moment.
+ */
+public final class ConnectionRecord implements RectTally {
+
+  private final long id;
+  private final String peer;
+  private final Instant connectedSince = Instant.now();
+  private final UpdateRate updateRate = new UpdateRate();
+  private final Map<Integer, LongAdder> rects = new ConcurrentHashMap<>();
+  private volatile List<Integer> firstUsed = List.of();
+  private volatile int securityType = Rfb.SECURITY_INVALID;
+  private volatile Identity identity;
+  private volatile PixelFormat pixelFormat = PixelFormat.RGB888;
+  private volatile List<Integer> encodingsListed = List.of();
+  private volatile long bytesWritten;
+  private volatile long updatesSent;
+  private volatile String endReason;
+
+  ConnectionRecord(long id, String peer) {
+    this.id = id;
+    this.peer = peer;
+  }
+
+  /** The connection's number, unique while the server runs. */
+  public long id() {
+    return id;
+  }
+
+  /** The viewer's address and port. */
+  public String peer() {
+    return peer;
+  }
+
+  /** When it was accepted. */
+  public Instant connectedSince() {
+    return connectedSince;
+  }
+
+  void authenticated(int type, Identity who) {
+    securityType = type;
+    identity = who;
+  }
+
+  void chose(int type) {
+    securityType = type;
+  }
+
+  /** The chosen security type's number; {@link Rfb#SECURITY_INVALID} before one was chosen. */
+  public int securityType() {
+    return securityType;
+  }
+
+  /** Who authenticated; null before that. */
+  public Identity identity() {
+    return identity;
+  }
+
+  void pixelFormat(PixelFormat format) {
+    pixelFormat = format;
+  }
+
+  /** The pixel format the viewer asked for (the server's own until it asks). */
+  public PixelFormat pixelFormat() {
+    return pixelFormat;
+  }
+
+  void encodingsListed(List<Integer> encodings) {
+    encodingsListed = List.copyOf(encodings);
+  }
+
+  /** The encodings the viewer listed last, in its order. */
+  public List<Integer> encodingsListed() {
+    return encodingsListed;
+  }
+
+  /** I/O thread: {@code bytes} were handed to the socket's queue. */
+  void written(long bytes) {
+    bytesWritten += bytes; // one writer: the I/O thread
+  }
+
+  /** Bytes handed to the socket's queue so far. */
+  public long bytesWritten() {
+    return bytesWritten;
+  }
+
+  /** I/O thread: a FramebufferUpdate went out. */
+  void updateSent(long nowNanos) {
+    updatesSent++; // one writer: the I/O thread
+    updateRate.count(nowNanos);
+  }
+
+  /** FramebufferUpdates sent so far. */
+  public long updatesSent() {
+    return updatesSent;
+  }
+
+  /** FramebufferUpdates per second over the last few whole seconds. */
+  public double updatesPerSecond(long nowNanos) {
+    return updateRate.perSecond(nowNanos);
+  }
+
+  @Override
+  public void rect(int encoding) {
+    LongAdder count = rects.get(encoding);
+    if (count == null) {
+      count = rects.computeIfAbsent(encoding, e -> new LongAdder());
+      List<Integer> order = new ArrayList<>(firstUsed);
+      order.add(encoding);
+      firstUsed = List.copyOf(order);
+    }
+    count.increment();
+  }
+
+  /** Rectangles sent so far per encoding number, in the order first used. */
+  public Map<Integer, Long> rectsPerEncoding() {
+    Map<Integer, Long> out = new LinkedHashMap<>();
+    for (int encoding : firstUsed) {
+      out.put(encoding, rects.get(encoding).sum());
+    }
+    return out;
+  }
+
+  /** Keeps the first reason given for ending the connection; later ones are consequences. */
+  void ending(String reason) {
+    if (endReason == null) {
+      endReason = reason;
+    }
+  }
+
+  /** Why the connection ended, or null when no side said (the viewer just closed it). */
+  String endReason() {
+    return endReason;
+  }
+}
