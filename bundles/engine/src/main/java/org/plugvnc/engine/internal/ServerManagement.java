@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.plugvnc.api.capture.Framebuffer;
@@ -25,8 +26,11 @@ import org.plugvnc.engine.internal.registry.RankedServices;
 /**
  * The server as the management service shows it: snapshots built from the session registry, the
  * plug-in registries and each connection's {@link ConnectionRecord}. Any thread; nothing here
- * touches a session's I/O state.
+ * touches a session's I/O state. Registered by {@link RfbServer} rather than by DS (its methods'
+ * names are the server context's), so the capability that resolvers match is declared here.
  */
+@Capability(namespace = "osgi.service", uses = VncManagement.class,
+    attribute = "objectClass:List<String>=org.plugvnc.api.management.VncManagement")
 final class ServerManagement implements VncManagement {
 
   /** The one desktop's id until a server serves several. */
