@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.clipboard.ClipboardListener;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * either order; the last write wins for {@link #text()}.
  *
  * <p>Text longer than the configured maximum is cut (never split inside a surrogate pair), which
- * bounds the memory a viewer can make the server hold. A configuration change re-creates the
- * component, which starts empty again.
+ * bounds the memory a viewer can make the server hold. A configuration change applies at once and
+ * keeps the text, cut to the new maximum.
  */
 @Component(service = Clipboard.class, configurationPid = "org.plugvnc.clipboard")
 @Designate(ocd = ClipboardConfiguration.class)
@@ -32,7 +33,7 @@ public final class InMemoryClipboard implements Clipboard {
 
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryClipboard.class);
 
-  private final int maxLength;
+  private volatile int maxLength;
   private final List<ClipboardListener> listeners = new CopyOnWriteArrayList<>();
   private final Object changes = new Object();
   private volatile String text = "";
@@ -45,11 +46,24 @@ public final class InMemoryClipboard implements Clipboard {
 
   /** A clipboard keeping at most {@code maxLength} characters, for tests and plain Java use. */
   InMemoryClipboard(int maxLength) {
+    this.maxLength = valid(maxLength);
+  }
+
+  /** The configuration changed: the new maximum applies from now on, and to the text kept. */
+  @Modified
+  void modified(ClipboardConfiguration config) {
+    maxLength = valid(config.maxLength());
+    synchronized (changes) {
+      text = truncate(text);
+    }
+  }
+
+  private static int valid(int maxLength) {
     if (maxLength < 0) {
       LOG.warn("maxLength {} is negative, using {}", maxLength, DEFAULT_MAX_LENGTH);
-      maxLength = DEFAULT_MAX_LENGTH;
+      return DEFAULT_MAX_LENGTH;
     }
-    this.maxLength = maxLength;
+    return maxLength;
   }
 
   @Override
@@ -92,10 +106,11 @@ public final class InMemoryClipboard implements Clipboard {
   }
 
   private String truncate(String candidate) {
-    if (candidate.length() <= maxLength) {
+    int max = maxLength;
+    if (candidate.length() <= max) {
       return candidate;
     }
-    int end = maxLength;
+    int end = max;
     if (end > 0 && Character.isHighSurrogate(candidate.charAt(end - 1))) {
       end--;
     }

@@ -50,6 +50,19 @@ class InMemoryClipboardTest {
   }
 
   @Test
+  void aNewMaximumAppliesAtOnceAndKeepsTheTextCutToIt() {
+    InMemoryClipboard clipboard = new InMemoryClipboard(config(10));
+    clipboard.setText("0123456789", null);
+    clipboard.modified(config(4));
+    assertEquals("0123", clipboard.text());
+    clipboard.setText("abcdefgh", null);
+    assertEquals("abcd", clipboard.text());
+    clipboard.modified(config(100));
+    clipboard.setText("abcdefgh", null);
+    assertEquals("abcdefgh", clipboard.text());
+  }
+
+  @Test
   void startsEmptyNeverNull() {
     InMemoryClipboard clipboard = new InMemoryClipboard(config(10));
     assertEquals("", clipboard.text());
