@@ -135,10 +135,10 @@ final class ServerManagement implements VncManagement {
   @Override
   public void setBackend(String desktop, String backend) {
     if (!DESKTOP.equals(desktop)) {
-      throw new IllegalArgumentException("no desktop " + desktop + " (there is: " + DESKTOP + ")");
+      throw new IllegalArgumentException("No desktop " + desktop + " (there is: " + DESKTOP + ")");
     }
     if (!server.backendNames().contains(backend)) {
-      throw new IllegalArgumentException("no backend " + backend + " is registered (there are: "
+      throw new IllegalArgumentException("No backend " + backend + " is registered (there are: "
           + String.join(", ", server.backendNames()) + ")");
     }
     server.overrideBackend(backend);

@@ -1,5 +1,8 @@
 package org.plugvnc.engine.internal.net;
 
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,15 @@ public final class ConnectionRecord implements RectTally {
   ConnectionRecord(long id, String peer) {
     this.id = id;
     this.peer = peer;
+  }
+
+  /** {@code address} as people write it: {@code 10.0.0.7:51234}, {@code [::1]:51234}. */
+  static String peer(SocketAddress address) {
+    if (address instanceof InetSocketAddress a && a.getAddress() != null) {
+      String host = a.getAddress().getHostAddress();
+      return (a.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+    return String.valueOf(address);
   }
 
   /** The connection's number, unique while the server runs. */

@@ -1,0 +1,34 @@
+package org.plugvnc.commands.internal;
+
+import org.plugvnc.api.management.VncManagement;
+import org.plugvnc.api.security.VncPasswordWriter;
+
+/**
+ * The services a command needs, or a clear error. Karaf's shell registers a bundle's commands all
+ * together, and only while every mandatory {@code @Reference} of every one of them is there: with
+ * mandatory references, stopping the security bundle would take {@code vnc:sessions} away too.
+ * So the references are optional, and a command whose service is missing says which it is.
+ */
+final class Running {
+
+  private Running() {
+  }
+
+  /** {@code management}, if the engine runs. */
+  static VncManagement server(VncManagement management) {
+    if (management == null) {
+      throw new IllegalStateException(
+          "The plugvnc server is not running (no VncManagement service is registered)");
+    }
+    return management;
+  }
+
+  /** {@code writer}, if a password store that can be written runs. */
+  static VncPasswordWriter passwordStore(VncPasswordWriter writer) {
+    if (writer == null) {
+      throw new IllegalStateException("No VNC password store is running (no VncPasswordWriter"
+          + " service is registered: is the plugvnc security bundle started?)");
+    }
+    return writer;
+  }
+}
