@@ -1,0 +1,364 @@
+package org.plugvnc.karaf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.plugvnc.client.RfbClient;
+import org.plugvnc.client.RfbNumbers;
+import org.plugvnc.client.RfbSecurityException;
+import org.plugvnc.interop.ChildProcess;
+import org.plugvnc.interop.ImageComparison;
+import org.plugvnc.interop.Interop;
+import org.plugvnc.interop.RequiredTools;
+import org.plugvnc.interop.ScreenWatch;
+import org.plugvnc.interop.TestPattern;
+import org.plugvnc.interop.TigerVncViewer;
+import org.plugvnc.interop.Xvfb;
+
+/**
+ * plugvnc installed in Apache Karaf 4.4 as a user installs it, then every plug-in swapped while
+ * two real viewers stay connected: the project's client (asking for the whole picture every
+ * 300 ms, so every swap happens under traffic) and TigerVNC's {@code vncviewer} under Xvfb.
+ *
+ * <p>Karaf is the released tar.gz, unpacked fresh, headless ({@code bin/karaf server}); its Maven
+ * resolver sees one file repository, the KAR's {@code repository/} unpacked, so nothing is
+ * downloaded while the test runs. The server uses VNC Authentication with a password file the
+ * test writes, and the virtual desktop's test pattern, so that pixels can be checked exactly.
+ *
+ * <p>Why Karaf's SSH console and not Pax Exam: Pax Exam (4.14, the newest in Maven Central) runs
+ * JUnit 4 tests only, and every other test of the project is JUnit 5; and the console is what a
+ * Karaf user types into: {@code feature:install}, {@code bundle:update} or {@code
+ * config:property-set} are run as commands, their output and errors read as a person would read
+ * them, against Karaf as released, not through services injected into a test bundle.
+ *
+ * <p>The figures (time from {@code feature:install plugvnc} to the port accepting, swaps done,
+ * viewers dropped) go to {@code target/karaf-report.txt}.
+ */
+class KarafHotSwapIT {
+
+  private static final String TEST = "hot swap";
+  private static final int WIDTH = 320;
+  private static final int HEIGHT = 240;
+  /** The virtual desktop's scrollPixels default. */
+  private static final int SCROLL_ROWS = 8;
+  private static final int SCROLL_STEPS = 4;
+  private static final Duration KARAF_READY = Duration.ofSeconds(90);
+  private static final Duration PORT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The plug-in families, each a feature and one bundle. */
+  private static final Map<String, String> FAMILIES = Map.of(
+      "plugvnc-encoders", "org.plugvnc.encoders",
+      "plugvnc-encoders-zlib", "org.plugvnc.encoders.zlib",
+      "plugvnc-encoders-tight", "org.plugvnc.encoders.tight",
+      "plugvnc-security", "org.plugvnc.security",
+      "plugvnc-clipboard", "org.plugvnc.clipboard",
+      "plugvnc-capture-virtual", "org.plugvnc.capture.virtual");
+  private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
+      "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-clipboard",
+      "plugvnc-capture-virtual");
+  private static final List<String> UPDATED_BUNDLES = List.of("org.plugvnc.encoders.tight",
+      "org.plugvnc.encoders.zlib", "org.plugvnc.encoders", "org.plugvnc.security");
+
+  private final Cleanup cleanup = new Cleanup();
+  private final List<String> swaps = new ArrayList<>();
+  private KarafConsole console;
+  private WatchedViewer client;
+  private ChildProcess tigerVnc;
+
+  @BeforeAll
+  static void requireTools() {
+    RequiredTools.require("Xvfb", "vncviewer", "xwd", "vncpasswd", "tar");
+  }
+
+  @AfterEach
+  void stopEverything() {
+    cleanup.close();
+  }
+
+  @Test
+  void everyPlugInSwapsWhileViewersStayConnected() throws Exception {
+    long testStart = System.nanoTime();
+    Path run = KarafInputs.freshRunDirectory("hot-swap");
+    VncPasswordFile password = VncPasswordFile.create(run.resolve("vncpasswd"));
+    int port = Interop.freePort();
+    KarafInstance karaf = startKaraf(run, port, password);
+    console = karaf.console();
+
+    installPlugvnc(port);
+    RfbClient first = WatchedViewer.connect(port, password.password());
+    cleanup.add(first);
+    WatchedViewer.awaitPicture(first, TestPattern.image(WIDTH, HEIGHT), PICTURE_TIMEOUT);
+    client = cleanup.add(WatchedViewer.watch("client", first));
+    Xvfb xvfb = cleanup.add(Xvfb.start(2 * WIDTH, 2 * HEIGHT, artefact("xvfb.log")));
+    // -Shared: the server's default share policy would otherwise disconnect the client.
+    tigerVnc = cleanup.add(TigerVncViewer.start(xvfb, port, "VncAuth", password.file(),
+        artefact("vncviewer.log"), "-Shared"));
+    assertScreen(xvfb, TestPattern.image(WIDTH, HEIGHT), "before");
+
+    try {
+      familiesBecomeRootFeatures();
+      restartEachPlugInBundle();
+      updateEachEncoderAndSecurityBundle();
+      reinstallEachPlugInFeature();
+      int newPort = changePort(port, password);
+      changeSecurityTypes(newPort);
+    } finally {
+      reportSwaps();
+    }
+    assertNull(client.failure(), "the project's client was dropped");
+    assertTrue(tigerVnc.isAlive(), "vncviewer exited:\n" + tigerVnc.output());
+
+    // A live change of the desktop after every swap: both viewers must follow it exactly.
+    console.run("config:property-set -p org.plugvnc.capture.virtual scrollSteps " + SCROLL_STEPS);
+    BufferedImage scrolled = TestPattern.scrolled(WIDTH, HEIGHT, SCROLL_STEPS, SCROLL_ROWS);
+    WatchedViewer.awaitPicture(client.stopWatching(), scrolled, PICTURE_TIMEOUT);
+    assertScreen(xvfb, scrolled, "after");
+    assertTrue(tigerVnc.isAlive(), "vncviewer exited:\n" + tigerVnc.output());
+    KarafReport.line(TEST, "both viewers show the scrolled test pattern exactly after the swaps;"
+        + " test time " + millis(System.nanoTime() - testStart) + " ms");
+  }
+
+  private void reportSwaps() {
+    int dropped = (client.failure() == null ? 0 : 1) + (tigerVnc.isAlive() ? 0 : 1);
+    KarafReport.line(TEST, "swaps done: " + swaps.size() + " (" + String.join("; ", swaps) + ")");
+    KarafReport.line(TEST, "viewers dropped: " + dropped + " of 2 (the project's client, "
+        + client.updates() + " updates received"
+        + (client.failure() == null ? "" : ", dropped: " + client.failure())
+        + "; TigerVNC's vncviewer" + (tigerVnc.isAlive() ? "" : ", exited") + ")");
+  }
+
+  private KarafInstance startKaraf(Path run, int port, VncPasswordFile password) {
+    KarafInstance karaf =
+        cleanup.add(KarafInstance.unpack("hot-swap", KarafInputs.karaf(), run.resolve("karaf")));
+    Path repository = KarafInputs.repositoryFromKar(run.resolve("maven-repository"));
+    karaf.mavenRepositories(repository.toUri() + "@id=plugvnc@snapshots",
+        run.resolve("local-repository"));
+    karaf.configure("org.plugvnc.server", Map.of("port", Integer.toString(port),
+        "securityTypes", "VncAuth"));
+    karaf.configure("org.plugvnc.security.vncauth",
+        Map.of("passwordFile", password.file().toString()));
+    karaf.configure("org.plugvnc.capture.virtual", Map.of("mode", "test-pattern",
+        "width", Integer.toString(WIDTH), "height", Integer.toString(HEIGHT)));
+    karaf.start();
+    karaf.console().awaitReady("feature:list -i", KARAF_READY);
+    return karaf;
+  }
+
+  /**
+   * feature:repo-add and feature:install plugvnc, timed to the port accepting. The install
+   * refreshes Karaf's shell once (JLine takes up JNA), closing the console session; the install
+   * goes on.
+   */
+  private void installPlugvnc(int port) {
+    console.run("feature:repo-add mvn:org.plugvnc/plugvnc-features/" + KarafInputs.version()
+        + "/xml/features");
+    long start = System.nanoTime();
+    console.runAcrossShellRefresh("feature:install plugvnc");
+    RfbPort.awaitAccepting(port, PORT_TIMEOUT);
+    KarafReport.line(TEST, "feature:install plugvnc to the VNC port accepting: "
+        + millis(System.nanoTime() - start) + " ms");
+    Map<String, String> states =
+        KarafTables.featureStates(console.awaitReady("feature:list -i", KARAF_READY));
+    for (String feature : List.of("plugvnc", "plugvnc-core", "plugvnc-jna", "plugvnc-api")) {
+      assertEquals("Started", states.get(feature), feature + " in " + states);
+    }
+    FAMILIES.keySet().forEach(f -> assertEquals("Started", states.get(f), f + " in " + states));
+  }
+
+  /**
+   * Karaf refuses to uninstall a family installed only through the umbrella; installed as
+   * features of their own, with the umbrella removed, nothing changes for the viewers.
+   */
+  private void familiesBecomeRootFeatures() {
+    String refusal = console.runExpectingError("feature:uninstall plugvnc-encoders-tight");
+    assertTrue(refusal.contains("is not installed"), refusal);
+    assertEquals("Active", bundle("org.plugvnc.encoders.tight").state());
+    KarafReport.line(TEST, "feature:uninstall plugvnc-encoders-tight after feature:install"
+        + " plugvnc: refused (" + refusal.strip() + "), its bundle stays Active");
+    console.run("feature:install plugvnc-core " + String.join(" ", FAMILY_ORDER));
+    console.run("feature:uninstall plugvnc");
+    Map<String, Boolean> required = KarafTables.featureRequired(console.run("feature:list -i"));
+    FAMILIES.keySet().forEach(f -> assertTrue(required.get(f), f + " is not a root feature"));
+    assertFalse(required.containsKey("plugvnc"), "plugvnc is still installed");
+    swapped("families made root features, umbrella uninstalled");
+  }
+
+  private void restartEachPlugInBundle() {
+    for (String family : FAMILY_ORDER) {
+      String name = FAMILIES.get(family);
+      long id = bundle(name).id();
+      console.run("bundle:stop " + id);
+      assertEquals("Resolved", bundle(name).state(), name + " after bundle:stop");
+      awaitTightGoneIf(family);
+      console.run("bundle:start " + id);
+      awaitActive(name);
+      awaitTightBackIf(family);
+      swapped("bundle:stop/start " + name);
+    }
+  }
+
+  private void updateEachEncoderAndSecurityBundle() {
+    for (String name : UPDATED_BUNDLES) {
+      console.run("bundle:update " + bundle(name).id());
+      awaitActive(name);
+      swapped("bundle:update " + name);
+    }
+  }
+
+  private void reinstallEachPlugInFeature() {
+    for (String family : FAMILY_ORDER) {
+      String name = FAMILIES.get(family);
+      console.run("feature:uninstall " + family);
+      assertFalse(bundles().containsKey(name), name + " is still installed");
+      awaitTightGoneIf(family);
+      console.run("feature:install " + family);
+      awaitActive(name);
+      awaitTightBackIf(family);
+      swapped("feature:uninstall/install " + family);
+    }
+  }
+
+  /** A new port accepts new viewers with the same picture; the old one closes. */
+  private int changePort(int oldPort, VncPasswordFile password) throws IOException {
+    int newPort = Interop.freePort();
+    console.run("config:property-set -p org.plugvnc.server port " + newPort);
+    RfbPort.awaitAccepting(newPort, PORT_TIMEOUT);
+    awaitRefused(oldPort);
+    try (RfbClient fresh = WatchedViewer.connect(newPort, password.password())) {
+      WatchedViewer.awaitPicture(fresh, TestPattern.image(WIDTH, HEIGHT), PICTURE_TIMEOUT);
+    }
+    swapped("config:property-set port " + oldPort + " -> " + newPort);
+    return newPort;
+  }
+
+  /** None offered to new viewers next to VncAuth, then no longer. */
+  private void changeSecurityTypes(int port) {
+    console.run("config:property-set -p org.plugvnc.server securityTypes \"None,VncAuth\"");
+    awaitOffered(port, List.of(RfbNumbers.SECURITY_NONE, RfbNumbers.SECURITY_VNC_AUTH));
+    swapped("config:property-set securityTypes None,VncAuth");
+    console.run("config:property-set -p org.plugvnc.server securityTypes VncAuth");
+    awaitOffered(port, List.of(RfbNumbers.SECURITY_VNC_AUTH));
+    swapped("config:property-set securityTypes VncAuth");
+  }
+
+  /**
+   * The client lists Tight first: while the Tight family is away its updates come in another
+   * encoding (ZRLE, listed next), and in Tight again once it is back.
+   */
+  private void awaitTightGoneIf(String family) {
+    if (family.equals("plugvnc-encoders-tight")) {
+      client.awaitUpdateEncoded(e -> !e.isEmpty() && !e.contains(RfbNumbers.ENCODING_TIGHT),
+          "without Tight", UPDATE_TIMEOUT);
+    }
+  }
+
+  private void awaitTightBackIf(String family) {
+    if (family.equals("plugvnc-encoders-tight")) {
+      client.awaitUpdateEncoded(e -> e.contains(RfbNumbers.ENCODING_TIGHT), "in Tight",
+          UPDATE_TIMEOUT);
+    }
+  }
+
+  /** Records a swap once both viewers are still there and the client got a newer update. */
+  private void swapped(String what) {
+    client.awaitUpdatesBeyond(client.updates(), UPDATE_TIMEOUT);
+    assertTrue(tigerVnc.isAlive(), "vncviewer exited after " + what + ":\n" + tigerVnc.output());
+    swaps.add(what);
+  }
+
+  private void awaitOffered(int port, List<Integer> expected) {
+    long deadline = System.nanoTime() + PORT_TIMEOUT.toNanos();
+    List<Integer> offered;
+    do {
+      offered = offeredSecurityTypes(port);
+      if (offered.equals(expected)) {
+        return;
+      }
+      sleep(Duration.ofMillis(100));
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("new viewers are offered " + offered + ", expected " + expected);
+  }
+
+  /** What the server offers a new viewer, asked by one that wants None (and stops there). */
+  private static List<Integer> offeredSecurityTypes(int port) {
+    try (RfbClient probe = RfbClient.builder().port(port)
+        .securityType(RfbNumbers.SECURITY_NONE).connect()) {
+      return probe.offeredSecurityTypes();
+    } catch (RfbSecurityException e) {
+      return e.offeredTypes();
+    } catch (IOException e) {
+      throw new AssertionError("cannot connect to port " + port, e);
+    }
+  }
+
+  private static void awaitRefused(int port) {
+    long deadline = System.nanoTime() + PORT_TIMEOUT.toNanos();
+    while (!RfbPort.refuses(port)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("port " + port + " still accepts after the port change");
+      }
+      sleep(Duration.ofMillis(100));
+    }
+  }
+
+  private void assertScreen(Xvfb xvfb, BufferedImage expected, String when) {
+    ImageComparison.Result result = ScreenWatch.awaitPicture(xvfb, expected, 0, 1.0,
+        PICTURE_TIMEOUT, tigerVnc, artefact("vncviewer-" + when + ".png"));
+    assertTrue(result.exact(), "vncviewer " + when + " the swaps: " + result);
+  }
+
+  /** Waits for the bundle to be Active: Karaf refreshes an updated bundle in the background. */
+  private void awaitActive(String symbolicName) {
+    long deadline = System.nanoTime() + UPDATE_TIMEOUT.toNanos();
+    String state;
+    while (!"Active".equals(state = bundle(symbolicName).state())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(symbolicName + " is " + state + ", not Active");
+      }
+      sleep(Duration.ofMillis(100));
+    }
+  }
+
+  private KarafTables.Bundle bundle(String symbolicName) {
+    KarafTables.Bundle bundle = bundles().get(symbolicName);
+    if (bundle == null) {
+      throw new AssertionError(symbolicName + " is not installed");
+    }
+    return bundle;
+  }
+
+  private Map<String, KarafTables.Bundle> bundles() {
+    return KarafTables.bundles(console.run("bundle:list -s -t 0"));
+  }
+
+  private static Path artefact(String name) {
+    return Interop.artefacts().resolve("karaf-hot-swap-" + name);
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
