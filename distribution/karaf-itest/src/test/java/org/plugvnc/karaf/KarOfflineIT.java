@@ -67,7 +67,7 @@ class KarOfflineIT {
 
     long start = System.nanoTime();
     deploy(KarafInputs.kar(), karaf, run);
-    RfbPort.awaitAccepting(port, PORT_TIMEOUT);
+    karaf.awaitVncPort(port, PORT_TIMEOUT);
     long accepting = System.nanoTime();
     WatchedViewer.awaitServed(port, password.password(), TestPattern.image(WIDTH, HEIGHT),
         PORT_TIMEOUT);

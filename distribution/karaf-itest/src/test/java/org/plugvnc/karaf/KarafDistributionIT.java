@@ -68,7 +68,7 @@ class KarafDistributionIT {
 
     long start = System.nanoTime();
     karaf.start();
-    RfbPort.awaitAccepting(port, BOOT_TIMEOUT);
+    karaf.awaitVncPort(port, BOOT_TIMEOUT);
     KarafReport.line(TEST, "bin/karaf server to the VNC port accepting: "
         + (System.nanoTime() - start) / 1_000_000 + " ms");
 

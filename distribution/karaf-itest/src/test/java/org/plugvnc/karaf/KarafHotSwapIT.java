@@ -75,6 +75,7 @@ class KarafHotSwapIT {
 
   private final Cleanup cleanup = new Cleanup();
   private final List<String> swaps = new ArrayList<>();
+  private KarafInstance karaf;
   private KarafConsole console;
   private WatchedViewer client;
   private ChildProcess tigerVnc;
@@ -95,7 +96,7 @@ class KarafHotSwapIT {
     Path run = KarafInputs.freshRunDirectory("hot-swap");
     VncPasswordFile password = VncPasswordFile.create(run.resolve("vncpasswd"));
     int port = Interop.freePort();
-    KarafInstance karaf = startKaraf(run, port, password);
+    karaf = startKaraf(run, port, password);
     console = karaf.console();
 
     installPlugvnc(port);
@@ -168,7 +169,7 @@ class KarafHotSwapIT {
         + "/xml/features");
     long start = System.nanoTime();
     console.runAcrossShellRefresh("feature:install plugvnc");
-    RfbPort.awaitAccepting(port, PORT_TIMEOUT);
+    karaf.awaitVncPort(port, PORT_TIMEOUT);
     KarafReport.line(TEST, "feature:install plugvnc to the VNC port accepting: "
         + millis(System.nanoTime() - start) + " ms");
     Map<String, String> states =

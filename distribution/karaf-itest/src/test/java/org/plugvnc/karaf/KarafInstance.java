@@ -158,6 +158,21 @@ public final class KarafInstance implements AutoCloseable {
     return process.awaitExit(timeout);
   }
 
+  /**
+   * Waits until plugvnc's port accepts RFB connections.
+   *
+   * @return the time waited
+   * @throws AssertionError after {@code timeout}, with the end of Karaf's log
+   */
+  public Duration awaitVncPort(int port, Duration timeout) {
+    try {
+      return RfbPort.awaitAccepting(port, timeout);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n--- the end of " + this + "'s log:\n"
+          + logTail(40), e);
+    }
+  }
+
   public KarafConsole console() {
     return console;
   }
