@@ -75,7 +75,7 @@ class KarOfflineIT {
         + (accepting - start) / 1_000_000 + " ms, to a viewer served the exact test pattern: "
         + (System.nanoTime() - start) / 1_000_000 + " ms");
 
-    awaitStarted(karaf.console(), FEATURES);
+    new KarafState(karaf.console()).awaitStarted(FEATURES, KARAF_READY);
     String kars = karaf.console().run("kar:list");
     assertTrue(kars.contains("plugvnc-features-" + KarafInputs.version()), kars);
     try (Stream<Path> downloaded = Files.list(localRepository)) {
@@ -84,26 +84,6 @@ class KarOfflineIT {
     KarafReport.line(TEST, "installed " + FEATURES.size() + " features from the KAR alone, the"
         + " viewer got the exact test pattern, nothing downloaded; test time "
         + (System.nanoTime() - testStart) / 1_000_000 + " ms");
-  }
-
-  /** Waits until {@code feature:list -i} shows every one of {@code features} Started. */
-  private static void awaitStarted(KarafConsole console, List<String> features) {
-    long deadline = System.nanoTime() + KARAF_READY.toNanos();
-    while (true) {
-      Map<String, String> states = KarafTables.featureStates(console.run("feature:list -i"));
-      if (features.stream().allMatch(f -> "Started".equals(states.get(f)))) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not every plugvnc feature was Started: " + states);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
   }
 
   /** Puts the KAR into deploy/ in one step, so that Karaf never sees half a file. */

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.client.RfbClient;
 import org.plugvnc.client.RfbNumbers;
-import org.plugvnc.client.RfbSecurityException;
 import org.plugvnc.interop.ChildProcess;
 import org.plugvnc.interop.ImageComparison;
 import org.plugvnc.interop.Interop;
@@ -77,6 +76,7 @@ class KarafHotSwapIT {
   private final List<String> swaps = new ArrayList<>();
   private KarafInstance karaf;
   private KarafConsole console;
+  private KarafState state;
   private WatchedViewer client;
   private ChildProcess tigerVnc;
 
@@ -98,6 +98,7 @@ class KarafHotSwapIT {
     int port = Interop.freePort();
     karaf = startKaraf(run, port, password);
     console = karaf.console();
+    state = new KarafState(console);
 
     installPlugvnc(port);
     RfbClient first = WatchedViewer.connect(port, password.password());
@@ -172,12 +173,11 @@ class KarafHotSwapIT {
     karaf.awaitVncPort(port, PORT_TIMEOUT);
     KarafReport.line(TEST, "feature:install plugvnc to the VNC port accepting: "
         + millis(System.nanoTime() - start) + " ms");
-    Map<String, String> states =
-        KarafTables.featureStates(console.awaitReady("feature:list -i", KARAF_READY));
-    for (String feature : List.of("plugvnc", "plugvnc-core", "plugvnc-jna", "plugvnc-api")) {
-      assertEquals("Started", states.get(feature), feature + " in " + states);
-    }
-    FAMILIES.keySet().forEach(f -> assertEquals("Started", states.get(f), f + " in " + states));
+    console.awaitReady("feature:list -i", KARAF_READY);
+    List<String> installed = new ArrayList<>(List.of("plugvnc", "plugvnc-core", "plugvnc-jna",
+        "plugvnc-api"));
+    installed.addAll(FAMILIES.keySet());
+    state.awaitStarted(installed, KARAF_READY);
   }
 
   /**
@@ -187,12 +187,12 @@ class KarafHotSwapIT {
   private void familiesBecomeRootFeatures() {
     String refusal = console.runExpectingError("feature:uninstall plugvnc-encoders-tight");
     assertTrue(refusal.contains("is not installed"), refusal);
-    assertEquals("Active", bundle("org.plugvnc.encoders.tight").state());
+    assertEquals("Active", state.bundle("org.plugvnc.encoders.tight").state());
     KarafReport.line(TEST, "feature:uninstall plugvnc-encoders-tight after feature:install"
         + " plugvnc: refused (" + refusal.strip() + "), its bundle stays Active");
     console.run("feature:install plugvnc-core " + String.join(" ", FAMILY_ORDER));
     console.run("feature:uninstall plugvnc");
-    Map<String, Boolean> required = KarafTables.featureRequired(console.run("feature:list -i"));
+    Map<String, Boolean> required = state.rootFeatures();
     FAMILIES.keySet().forEach(f -> assertTrue(required.get(f), f + " is not a root feature"));
     assertFalse(required.containsKey("plugvnc"), "plugvnc is still installed");
     swapped("families made root features, umbrella uninstalled");
@@ -201,12 +201,12 @@ class KarafHotSwapIT {
   private void restartEachPlugInBundle() {
     for (String family : FAMILY_ORDER) {
       String name = FAMILIES.get(family);
-      long id = bundle(name).id();
+      long id = state.bundle(name).id();
       console.run("bundle:stop " + id);
-      assertEquals("Resolved", bundle(name).state(), name + " after bundle:stop");
+      assertEquals("Resolved", state.bundle(name).state(), name + " after bundle:stop");
       awaitTightGoneIf(family);
       console.run("bundle:start " + id);
-      awaitActive(name);
+      state.awaitActive(name, UPDATE_TIMEOUT);
       awaitTightBackIf(family);
       swapped("bundle:stop/start " + name);
     }
@@ -214,8 +214,8 @@ class KarafHotSwapIT {
 
   private void updateEachEncoderAndSecurityBundle() {
     for (String name : UPDATED_BUNDLES) {
-      console.run("bundle:update " + bundle(name).id());
-      awaitActive(name);
+      console.run("bundle:update " + state.bundle(name).id());
+      state.awaitActive(name, UPDATE_TIMEOUT);
       swapped("bundle:update " + name);
     }
   }
@@ -224,10 +224,10 @@ class KarafHotSwapIT {
     for (String family : FAMILY_ORDER) {
       String name = FAMILIES.get(family);
       console.run("feature:uninstall " + family);
-      assertFalse(bundles().containsKey(name), name + " is still installed");
+      assertFalse(state.bundles().containsKey(name), name + " is still installed");
       awaitTightGoneIf(family);
       console.run("feature:install " + family);
-      awaitActive(name);
+      state.awaitActive(name, UPDATE_TIMEOUT);
       awaitTightBackIf(family);
       swapped("feature:uninstall/install " + family);
     }
@@ -238,7 +238,7 @@ class KarafHotSwapIT {
     int newPort = Interop.freePort();
     console.run("config:property-set -p org.plugvnc.server port " + newPort);
     RfbPort.awaitAccepting(newPort, PORT_TIMEOUT);
-    awaitRefused(oldPort);
+    RfbPort.awaitRefused(oldPort, PORT_TIMEOUT);
     try (RfbClient fresh = WatchedViewer.connect(newPort, password.password())) {
       WatchedViewer.awaitPicture(fresh, TestPattern.image(WIDTH, HEIGHT), PICTURE_TIMEOUT);
     }
@@ -285,7 +285,7 @@ class KarafHotSwapIT {
     long deadline = System.nanoTime() + PORT_TIMEOUT.toNanos();
     List<Integer> offered;
     do {
-      offered = offeredSecurityTypes(port);
+      offered = RfbPort.offeredSecurityTypes(port);
       if (offered.equals(expected)) {
         return;
       }
@@ -294,56 +294,10 @@ class KarafHotSwapIT {
     throw new AssertionError("new viewers are offered " + offered + ", expected " + expected);
   }
 
-  /** What the server offers a new viewer, asked by one that wants None (and stops there). */
-  private static List<Integer> offeredSecurityTypes(int port) {
-    try (RfbClient probe = RfbClient.builder().port(port)
-        .securityType(RfbNumbers.SECURITY_NONE).connect()) {
-      return probe.offeredSecurityTypes();
-    } catch (RfbSecurityException e) {
-      return e.offeredTypes();
-    } catch (IOException e) {
-      throw new AssertionError("cannot connect to port " + port, e);
-    }
-  }
-
-  private static void awaitRefused(int port) {
-    long deadline = System.nanoTime() + PORT_TIMEOUT.toNanos();
-    while (!RfbPort.refuses(port)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("port " + port + " still accepts after the port change");
-      }
-      sleep(Duration.ofMillis(100));
-    }
-  }
-
   private void assertScreen(Xvfb xvfb, BufferedImage expected, String when) {
     ImageComparison.Result result = ScreenWatch.awaitPicture(xvfb, expected, 0, 1.0,
         PICTURE_TIMEOUT, tigerVnc, artefact("vncviewer-" + when + ".png"));
     assertTrue(result.exact(), "vncviewer " + when + " the swaps: " + result);
-  }
-
-  /** Waits for the bundle to be Active: Karaf refreshes an updated bundle in the background. */
-  private void awaitActive(String symbolicName) {
-    long deadline = System.nanoTime() + UPDATE_TIMEOUT.toNanos();
-    String state;
-    while (!"Active".equals(state = bundle(symbolicName).state())) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(symbolicName + " is " + state + ", not Active");
-      }
-      sleep(Duration.ofMillis(100));
-    }
-  }
-
-  private KarafTables.Bundle bundle(String symbolicName) {
-    KarafTables.Bundle bundle = bundles().get(symbolicName);
-    if (bundle == null) {
-      throw new AssertionError(symbolicName + " is not installed");
-    }
-    return bundle;
-  }
-
-  private Map<String, KarafTables.Bundle> bundles() {
-    return KarafTables.bundles(console.run("bundle:list -s -t 0"));
   }
 
   private static Path artefact(String name) {

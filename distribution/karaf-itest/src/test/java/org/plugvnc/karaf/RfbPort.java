@@ -7,8 +7,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import org.plugvnc.client.RfbClient;
+import org.plugvnc.client.RfbNumbers;
+import org.plugvnc.client.RfbSecurityException;
 
-/** Whether an RFB server answers on a port of 127.0.0.1, without getting past its greeting. */
+/**
+ * What an RFB server on a port of 127.0.0.1 answers a newcomer: whether it greets, refuses, and
+ * which security types it offers.
+ */
 final class RfbPort {
 
   private static final int CONNECT_TIMEOUT_MILLIS = 1000;
@@ -52,6 +59,37 @@ final class RfbPort {
       return true;
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * Waits until connections to {@code port} are refused (after the server moved to another).
+   *
+   * @throws AssertionError when the port still accepts after {@code timeout}
+   */
+  static void awaitRefused(int port, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!refuses(port)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("port " + port + " still accepts after " + timeout.toSeconds()
+            + " s");
+      }
+      sleep();
+    }
+  }
+
+  /**
+   * The security types the server offers a new viewer, asked by the project's client wanting
+   * None, which stops there when None is not among them.
+   */
+  static List<Integer> offeredSecurityTypes(int port) {
+    try (RfbClient probe = RfbClient.builder().port(port)
+        .securityType(RfbNumbers.SECURITY_NONE).connect()) {
+      return probe.offeredSecurityTypes();
+    } catch (RfbSecurityException e) {
+      return e.offeredTypes();
+    } catch (IOException e) {
+      throw new AssertionError("cannot connect to port " + port, e);
     }
   }
 
