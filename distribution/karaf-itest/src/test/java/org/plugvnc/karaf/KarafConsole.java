@@ -1,5 +1,6 @@
 package org.plugvnc.karaf;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +94,18 @@ public final class KarafConsole implements AutoCloseable {
    *     status), when the session closes before the command has finished, or after {@code timeout}
    */
   public String run(String command, Duration timeout) {
-    Result result = execute(command, timeout);
+    return check(command, execute(command, null, timeout));
+  }
+
+  /**
+   * Runs {@code command} with {@code input} on its standard input (what a person would type, e.g.
+   * a password at a prompt), as {@link #run(String)}.
+   */
+  public String runWithInput(String command, String input) {
+    return check(command, execute(command, input, COMMAND_TIMEOUT));
+  }
+
+  private static String check(String command, Result result) {
     if (result.exitStatus() == null) {
       throw new AssertionError("Karaf closed the console while running '" + command + "'; it had"
           + " printed:\n" + result.output());
@@ -111,7 +123,7 @@ public final class KarafConsole implements AutoCloseable {
    * @throws AssertionError when it succeeds, or as {@link #run(String, Duration)}
    */
   public String runExpectingError(String command) {
-    Result result = execute(command, COMMAND_TIMEOUT);
+    Result result = execute(command, null, COMMAND_TIMEOUT);
     if (result.exitStatus() == null || !result.failed()) {
       throw new AssertionError("expected Karaf to refuse '" + command + "', it printed:\n"
           + result.output());
@@ -128,7 +140,7 @@ public final class KarafConsole implements AutoCloseable {
    * @throws AssertionError when Karaf reports an error before closing, or after the timeout
    */
   public String runAcrossShellRefresh(String command) {
-    Result result = execute(command, COMMAND_TIMEOUT);
+    Result result = execute(command, null, COMMAND_TIMEOUT);
     if (result.exitStatus() != null && result.failed()) {
       throw new AssertionError("Karaf failed '" + command + "':\n" + result.output());
     }
@@ -157,7 +169,7 @@ public final class KarafConsole implements AutoCloseable {
     }
   }
 
-  private Result execute(String command, Duration timeout) {
+  private Result execute(String command, String input, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -168,6 +180,9 @@ public final class KarafConsole implements AutoCloseable {
       try (ChannelExec channel = session.createExecChannel(command)) {
         channel.setOut(out);
         channel.setErr(err);
+        if (input != null) {
+          channel.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        }
         channel.open().verify(CONNECT_TIMEOUT);
         Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
         Set<ClientChannelEvent> events =

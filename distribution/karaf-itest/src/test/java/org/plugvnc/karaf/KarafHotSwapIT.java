@@ -3,20 +3,30 @@ package org.plugvnc.karaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.client.RfbClient;
 import org.plugvnc.client.RfbNumbers;
+import org.plugvnc.client.RfbSecurityException;
 import org.plugvnc.interop.ChildProcess;
 import org.plugvnc.interop.ImageComparison;
 import org.plugvnc.interop.Interop;
@@ -65,10 +75,16 @@ class KarafHotSwapIT {
       "plugvnc-encoders-tight", "org.plugvnc.encoders.tight",
       "plugvnc-security", "org.plugvnc.security",
       "plugvnc-clipboard", "org.plugvnc.clipboard",
-      "plugvnc-capture-virtual", "org.plugvnc.capture.virtual");
+      "plugvnc-capture-virtual", "org.plugvnc.capture.virtual",
+      "plugvnc-jmx", "org.plugvnc.jmx",
+      "plugvnc-events", "org.plugvnc.events",
+      "plugvnc-commands", "org.plugvnc.commands");
   private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
       "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-clipboard",
-      "plugvnc-capture-virtual");
+      "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands");
+  /** A Karaf user for the JMX connector (JAAS realm karaf, roles its default ACLs ask for). */
+  private static final String JMX_USER = "jmxadmin";
+  private static final String JMX_PASSWORD = "jmx-s3cret";
   private static final List<String> UPDATED_BUNDLES = List.of("org.plugvnc.encoders.tight",
       "org.plugvnc.encoders.zlib", "org.plugvnc.encoders", "org.plugvnc.security");
 
@@ -79,6 +95,8 @@ class KarafHotSwapIT {
   private KarafState state;
   private WatchedViewer client;
   private ChildProcess tigerVnc;
+  private int jmxRegistryPort;
+  private int jmxServerPort;
 
   @BeforeAll
   static void requireTools() {
@@ -110,6 +128,7 @@ class KarafHotSwapIT {
     tigerVnc = cleanup.add(TigerVncViewer.start(xvfb, port, "VncAuth", password.file(),
         artefact("vncviewer.log"), "-Shared"));
     assertScreen(xvfb, TestPattern.image(WIDTH, HEIGHT), "before");
+    manageFromTheConsoleJmxAndEvents(port, password);
 
     try {
       familiesBecomeRootFeatures();
@@ -134,6 +153,93 @@ class KarafHotSwapIT {
         + " test time " + millis(System.nanoTime() - testStart) + " ms");
   }
 
+  /**
+   * Every vnc: command with the two viewers connected, the VNC password changed from the console,
+   * a third viewer disconnected from it with its event on EventAdmin, and the same figures over
+   * Karaf's JMX connector.
+   */
+  private void manageFromTheConsoleJmxAndEvents(int port, VncPasswordFile password)
+      throws Exception {
+    String sessions = console.run("vnc:sessions");
+    assertEquals(2, sessions.lines().filter(l -> l.contains("vnc-password")
+        && l.contains("VncAuth") && l.contains("Tight")).count(), sessions);
+    String desktops = console.run("vnc:desktops");
+    assertTrue(desktops.contains("127.0.0.1:" + port) && desktops.contains("virtual")
+        && desktops.contains(WIDTH + "x" + HEIGHT), desktops);
+    String encoders = console.run("vnc:encoders");
+    assertTrue(encoders.contains("ZRLE") && encoders.contains("org.plugvnc.encoders.zlib"), encoders);
+    String tight = console.run("vnc:encoders Tight");
+    assertTrue(tight.contains("org.plugvnc.encoders.tight"), tight);
+    String security = console.run("vnc:security");
+    assertTrue(security.lines().anyMatch(l -> l.contains("VncAuth") && l.contains("yes")), security);
+    assertTrue(console.run("vnc:backend").contains("virtual"));
+    assertTrue(console.run("vnc:backend default virtual").contains("virtual"));
+    String refused = console.runExpectingError("vnc:backend default nosuch");
+    assertTrue(refused.contains("No backend nosuch"), refused);
+
+    String newPassword = "n3wKaraf";
+    String changed = console.runWithInput("vnc:password", newPassword + "\n" + newPassword + "\n");
+    assertFalse(changed.contains(newPassword), "the password was echoed:\n" + changed);
+    assertTrue(changed.contains(password.file().getFileName().toString()), changed);
+    assertEquals("rw-------", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(password.file())));
+    try (RfbClient withNew = WatchedViewer.connect(port, newPassword)) {
+      withNew.refresh(UPDATE_TIMEOUT);
+    }
+    assertThrows(RfbSecurityException.class,
+        () -> WatchedViewer.connect(port, password.password()).close());
+    console.runWithInput("vnc:password", password.password() + "\n" + password.password() + "\n");
+    assertFalse(karaf.logContains(newPassword), "the password is in Karaf's log");
+
+    RfbClient third = cleanup.add(WatchedViewer.connect(port, password.password()));
+    third.refresh(UPDATE_TIMEOUT);
+    long id = KarafTables.rows(console.run("vnc:sessions")).stream()
+        .mapToLong(row -> Long.parseLong(row.get(0))).max().orElseThrow();
+    String disconnected = console.run("vnc:disconnect " + id + " checked by the Karaf test");
+    assertTrue(disconnected.contains("Disconnected session " + id), disconnected);
+    assertTrue(third.awaitClose(UPDATE_TIMEOUT), "the third viewer was not disconnected");
+    String events = awaitEvent("org/plugvnc/session/DISCONNECTED");
+    assertTrue(events.contains("org/plugvnc/session/AUTHENTICATED"), events);
+
+    JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + jmxServerPort
+        + "/jndi/rmi://127.0.0.1:" + jmxRegistryPort + "/karaf-root");
+    try (JMXConnector jmx = JMXConnectorFactory.connect(url,
+        Map.of(JMXConnector.CREDENTIALS, new String[] {JMX_USER, JMX_PASSWORD}))) {
+      MBeanServerConnection mbeans = jmx.getMBeanServerConnection();
+      ObjectName sessionsBean = new ObjectName("org.plugvnc:type=Sessions");
+      long deadline = System.nanoTime() + UPDATE_TIMEOUT.toNanos();
+      while (!Integer.valueOf(2).equals(mbeans.getAttribute(sessionsBean, "Count"))
+          && System.nanoTime() < deadline) {
+        sleep(Duration.ofMillis(50));
+      }
+      assertEquals(2, mbeans.getAttribute(sessionsBean, "Count"), "sessions over JMX");
+      CompositeData desktop = ((CompositeData[]) mbeans.getAttribute(
+          new ObjectName("org.plugvnc:type=Desktops"), "Desktops"))[0];
+      assertEquals("virtual", desktop.get("backend"));
+      CompositeData[] encoderBeans = (CompositeData[]) mbeans.getAttribute(
+          new ObjectName("org.plugvnc:type=Encoders"), "Encoders");
+      assertTrue(List.of(encoderBeans).stream().anyMatch(e -> "Tight".equals(e.get("name"))
+          && ((long[]) e.get("sessions")).length == 2), "Tight serves both viewers over JMX");
+    }
+    KarafReport.line(TEST, "vnc:sessions, desktops, encoders, security, backend, password and"
+        + " disconnect checked; the disconnection on EventAdmin; the same figures over Karaf's JMX"
+        + " connector");
+  }
+
+  /** Karaf's event:display until it shows {@code topic}; returns what it showed. */
+  private String awaitEvent(String topic) {
+    long deadline = System.nanoTime() + UPDATE_TIMEOUT.toNanos();
+    String shown;
+    do {
+      shown = console.run("event:display");
+      if (shown.contains(topic)) {
+        return shown;
+      }
+      sleep(Duration.ofMillis(200));
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("event:display never showed " + topic + ":\n" + shown);
+  }
+
   private void reportSwaps() {
     int dropped = (client.failure() == null ? 0 : 1) + (tigerVnc.isAlive() ? 0 : 1);
     KarafReport.line(TEST, "swaps done: " + swaps.size() + " (" + String.join("; ", swaps) + ")");
@@ -155,6 +261,13 @@ class KarafHotSwapIT {
         Map.of("passwordFile", password.file().toString()));
     karaf.configure("org.plugvnc.capture.virtual", Map.of("mode", "test-pattern",
         "width", Integer.toString(WIDTH), "height", Integer.toString(HEIGHT)));
+    jmxRegistryPort = Interop.freePort();
+    jmxServerPort = Interop.freePort();
+    Path management = karaf.etc().resolve("org.apache.karaf.management.cfg");
+    PropertiesFile.set(management, "rmiRegistryPort", Integer.toString(jmxRegistryPort));
+    PropertiesFile.set(management, "rmiServerPort", Integer.toString(jmxServerPort));
+    PropertiesFile.append(karaf.etc().resolve("users.properties"),
+        JMX_USER + " = " + JMX_PASSWORD + ",admin,manager,viewer,systembundles");
     karaf.start();
     karaf.console().awaitReady("feature:list -i", KARAF_READY);
     return karaf;
