@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -26,6 +27,8 @@ public final class NettyTransport implements AutoCloseable {
   private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("plugvnc-accept", true));
   private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("plugvnc-io", true));
   private static final long GATE_CHECK_MILLIS = 1000;
+  /** The most a connection's socket is read of in one pass of its event loop. */
+  static final int READ_QUANTUM = 16 * 1024;
 
   private volatile Channel listener;
   private AcceptGate gate;
@@ -60,10 +63,7 @@ public final class NettyTransport implements AutoCloseable {
         })
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
-        // At most 4 reads of at most 64 KiB per loop: what a paused connection can have taken in
-        // before the pause holds (RfbConnection.MAX_BUFFERED_WHILE_PAUSED).
-        .childOption(ChannelOption.RCVBUF_ALLOCATOR,
-            new AdaptiveRecvByteBufAllocator(64, 2048, 65536).maxMessagesPerRead(4))
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, sessionReads())
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
@@ -79,6 +79,19 @@ public final class NettyTransport implements AutoCloseable {
     }
     listener = next;
     return (InetSocketAddress) listener.localAddress();
+  }
+
+  /**
+   * How connections are read: one read of at most {@link #READ_QUANTUM} per pass of the event loop.
+   * A loop serves many connections in turn, and what it reads it also decodes and answers before
+   * the next one's turn; viewers that send without pause (a flood of SetPixelFormats and clipboard
+   * texts, each answered to every viewer) would otherwise take up to four 64 KiB reads each per pass,
+   * and a viewer on the same loop asking for an update waited seconds for its turn. It bounds, too,
+   * what a paused connection can have taken in before the pause holds
+   * (RfbConnection.MAX_BUFFERED_WHILE_PAUSED).
+   */
+  static RecvByteBufAllocator sessionReads() {
+    return new AdaptiveRecvByteBufAllocator(64, 2048, READ_QUANTUM).maxMessagesPerRead(1);
   }
 
   /** Runs {@code task} every {@code periodMillis} on the accept thread until {@link #close}. */

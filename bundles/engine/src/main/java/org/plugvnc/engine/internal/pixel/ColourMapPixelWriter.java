@@ -12,6 +12,12 @@ import org.plugvnc.api.pixel.PixelFormat;
  */
 final class ColourMapPixelWriter implements PixelWriter {
 
+  /**
+   * The 3-3-2 map, the same for every such format: computed once, since a viewer may send
+   * SetPixelFormat thousands of times a second (shared, never changed: {@link #colourMap()} copies).
+   */
+  private static final int[] RGB332 = rgb332Map();
+
   private final PixelFormat format;
   private final int[] map;
   private final boolean grey;
@@ -20,7 +26,7 @@ final class ColourMapPixelWriter implements PixelWriter {
   ColourMapPixelWriter(PixelFormat format) {
     this.format = format;
     this.grey = format.depth() < 8;
-    this.map = grey ? greyMap(1 << format.depth()) : rgb332Map();
+    this.map = grey ? greyMap(1 << format.depth()) : RGB332;
     this.bytes = new PixelBytes(format);
   }
 
