@@ -130,12 +130,12 @@ class JmxAndEventsTest {
         .filter(s -> "ZRLE".equals(s.get("preferredEncoding"))).findFirst().orElseThrow();
     assertEquals("VncAuth", mine.get("securityType"));
     // The socket's last write completes on the server's thread a moment after the viewer read it.
-    long id = (Long) mine.get("id");
+    long mineId = (Long) mine.get("id");
     long end = System.nanoTime() + TIMEOUT.toNanos();
-    while ((Long) sessionById(id).get("bytesSent") == 0 && System.nanoTime() < end) {
+    while ((Long) sessionById(mineId).get("bytesSent") == 0 && System.nanoTime() < end) {
       Thread.sleep(20);
     }
-    assertTrue((Long) sessionById(id).get("bytesSent") > 0);
+    assertTrue((Long) sessionById(mineId).get("bytesSent") > 0);
     assertNotNull(mine.get("encodingsUsed"), "the rectangles per encoding, as a table");
 
     CompositeData desktop = ((CompositeData[]) jmx.getAttribute(name("Desktops"), "Desktops"))[0];
