@@ -29,6 +29,7 @@ import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.management.SessionListener;
 import org.plugvnc.api.management.VncManagement;
 import org.plugvnc.api.security.SecurityTypeFactory;
+import org.plugvnc.engine.internal.desktop.BackendChoice;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
 import org.plugvnc.engine.internal.net.InputBudget;
@@ -64,10 +65,9 @@ public final class RfbServer implements ServerContext, ClipboardListener {
       new RankedServices<>((f, p) -> f.encoding());
   private final RankedServices<Integer, SecurityTypeFactory> securityTypes =
       new RankedServices<>((f, p) -> f.type());
-  private final RankedServices<String, CaptureBackend> backends =
-      new RankedServices<>((b, p) -> String.valueOf(p.get(CaptureBackend.PROPERTY_NAME)));
   private final NettyTransport transport = new NettyTransport();
   private final DesktopHub desktop = new DesktopHub();
+  private final BackendChoice backend = new BackendChoice(desktop);
   private final SessionRegistry sessions = new SessionRegistry();
   /** Blocking checks (a JAAS login): bounded, so a flood of handshakes cannot make threads. */
   private final ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
@@ -84,10 +84,6 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   private final OutputBudget outputBudget = new OutputBudget(sessions, () -> sendBufferTotalLimit);
   private volatile long cutTextTotalLimit;
   private final InputBudget inputBudget = new InputBudget(() -> cutTextTotalLimit);
-  private volatile String backendName;
-  /** Set by {@link #setBackend}: shown instead of the configured backend until that changes. */
-  private volatile String backendOverride;
-  private volatile String shownBackend = "";
   private final AtomicLong connectionIds = new AtomicLong();
   private final SessionEvents events = new SessionEvents(ServerManagement.DESKTOP);
   private final ServiceRegistration<VncManagement> management;
@@ -126,15 +122,11 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     sendBufferTotalLimit = totalLimit(config.sendBufferTotalLimit());
     // One text of the largest size a viewer may send must always fit.
     cutTextTotalLimit = Math.max(config.cutTextTotalLimit(), (long) config.maxCutText());
-    if (backendName != null && !backendName.equals(config.backend())) {
-      backendOverride = null; // the configuration says something new: it wins again
-    }
-    backendName = config.backend();
     authFailures.configure(Math.max(0, config.blacklistThreshold()),
         Math.max(0, config.blacklistTimeoutSeconds()) * 1000L);
     preAuthLimits.configure(Math.max(0, config.maxUnauthenticatedPerAddress()),
         Math.max(0, config.maxUnauthenticated()));
-    selectBackend();
+    backend.configure(config.backend());
   }
 
   /** The configured limit, but never more than half the direct memory the JVM may use. */
@@ -193,49 +185,16 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
   void addBackend(CaptureBackend b, Map<String, Object> props) {
-    backends.add(b, props);
-    selectBackend();
+    backend.add(b, props);
   }
 
   void removeBackend(CaptureBackend b) {
-    backends.remove(b);
-    selectBackend();
+    backend.remove(b);
   }
 
-  /** The wanted backend if registered, else the best-ranked one, else none. */
-  private synchronized void selectBackend() {
-    Map<String, CaptureBackend> named = backends.snapshot();
-    CaptureBackend chosen = named.get(wantedBackend());
-    if (chosen == null && !backends.ordered().isEmpty()) {
-      chosen = backends.ordered().get(0);
-    }
-    CaptureBackend shown = chosen;
-    shownBackend = named.entrySet().stream().filter(e -> e.getValue() == shown)
-        .map(Map.Entry::getKey).findFirst().orElse("");
-    desktop.useBackend(chosen);
-  }
-
-  /** The backend asked for: set by {@link #setBackend}, else configured. */
-  String wantedBackend() {
-    String override = backendOverride;
-    return override != null ? override : backendName;
-  }
-
-  /** The name of the backend being shown; empty while none is. */
-  String shownBackend() {
-    return shownBackend;
-  }
-
-  /** The names of the registered backends, sorted. */
-  List<String> backendNames() {
-    return backends.snapshot().keySet().stream().sorted().toList();
-  }
-
-  /** Shows {@code name} from now on, until the configured backend changes. */
-  void overrideBackend(String name) {
-    backendOverride = name;
-    LOG.info("plugvnc: showing backend {} (set by the operator)", name);
-    selectBackend();
+  /** Which backend the desktop shows. */
+  BackendChoice backend() {
+    return backend;
   }
 
   /** Where the listener is bound. */

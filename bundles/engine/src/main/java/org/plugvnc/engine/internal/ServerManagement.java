@@ -50,7 +50,7 @@ final class ServerManagement implements VncManagement {
     List<String> listening = server.listening().stream()
         .map(a -> a.getHostString() + ":" + a.getPort()).toList();
     return List.of(new DesktopInfo(DESKTOP, server.settings().desktopName(), listening,
-        server.shownBackend(), server.wantedBackend(), List.copyOf(server.backendNames()),
+        server.backend().shown(), server.backend().wanted(), server.backend().names(),
         fb.width(), fb.height(), server.sessions().sessions().size()));
   }
 
@@ -105,7 +105,7 @@ final class ServerManagement implements VncManagement {
     List<EncoderInfo> out = new ArrayList<>();
     server.encoders().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       List<Long> using = sessions.stream().map(Session::record)
-          .filter(r -> r.rectsPerEncoding().containsKey(e.getKey())).map(ConnectionRecord::id)
+          .filter(r -> r.used(e.getKey())).map(ConnectionRecord::id)
           .toList();
       out.add(new EncoderInfo(e.getKey(), Rfb.encodingName(e.getKey()),
           bundle(server.encoderRegistry(), e.getValue()), e.getValue().lossy(), using));
@@ -137,11 +137,12 @@ final class ServerManagement implements VncManagement {
     if (!DESKTOP.equals(desktop)) {
       throw new IllegalArgumentException("No desktop " + desktop + " (there is: " + DESKTOP + ")");
     }
-    if (!server.backendNames().contains(backend)) {
+    List<String> names = server.backend().names();
+    if (!names.contains(backend)) {
       throw new IllegalArgumentException("No backend " + backend + " is registered (there are: "
-          + String.join(", ", server.backendNames()) + ")");
+          + String.join(", ", names) + ")");
     }
-    server.overrideBackend(backend);
+    server.backend().override(backend);
   }
 
   private <S> String bundle(RankedServices<?, S> registry, S service) {

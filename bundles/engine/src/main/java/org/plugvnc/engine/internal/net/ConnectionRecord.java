@@ -4,11 +4,10 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.plugvnc.api.pixel.PixelFormat;
 import org.plugvnc.api.protocol.Rfb;
@@ -27,8 +26,8 @@ public final class ConnectionRecord implements RectTally {
   private final String peer;
   private final Instant connectedSince = Instant.now();
   private final UpdateRate updateRate = new UpdateRate();
-  private final Map<Integer, LongAdder> rects = new ConcurrentHashMap<>();
-  private volatile List<Integer> firstUsed = List.of();
+  /** Rectangles per encoding, in the order first used; replaced (never changed) to add one. */
+  private volatile Tally tally = new Tally(new int[0], new LongAdder[0]);
   private volatile int securityType = Rfb.SECURITY_INVALID;
   private volatile Identity identity;
   private volatile PixelFormat pixelFormat = PixelFormat.RGB888;
@@ -66,8 +65,7 @@ public final class ConnectionRecord implements RectTally {
     return connectedSince;
   }
 
-  void authenticated(int type, Identity who) {
-    securityType = type;
+  void authenticated(Identity who) {
     identity = who;
   }
 
@@ -129,26 +127,49 @@ public final class ConnectionRecord implements RectTally {
     return updateRate.perSecond(nowNanos);
   }
 
+  /**
+   * I/O thread, for every rectangle written: a scan of the few encodings used so far, no boxing
+   * and no allocation once an encoding has been seen.
+   */
   @Override
   public void rect(int encoding) {
-    LongAdder count = rects.get(encoding);
-    if (count == null) {
-      count = rects.computeIfAbsent(encoding, e -> new LongAdder());
-      List<Integer> order = new ArrayList<>(firstUsed);
-      order.add(encoding);
-      firstUsed = List.copyOf(order);
+    Tally t = tally;
+    for (int i = 0; i < t.encodings.length; i++) {
+      if (t.encodings[i] == encoding) {
+        t.counts[i].increment();
+        return;
+      }
     }
-    count.increment();
+    int n = t.encodings.length;
+    int[] encodings = Arrays.copyOf(t.encodings, n + 1);
+    LongAdder[] counts = Arrays.copyOf(t.counts, n + 1);
+    encodings[n] = encoding;
+    counts[n] = new LongAdder();
+    counts[n].increment();
+    tally = new Tally(encodings, counts);
   }
 
   /** Rectangles sent so far per encoding number, in the order first used. */
   public Map<Integer, Long> rectsPerEncoding() {
+    Tally t = tally;
     Map<Integer, Long> out = new LinkedHashMap<>();
-    for (int encoding : firstUsed) {
-      out.put(encoding, rects.get(encoding).sum());
+    for (int i = 0; i < t.encodings.length; i++) {
+      out.put(t.encodings[i], t.counts[i].sum());
     }
     return out;
   }
+
+  /** Whether rectangles of {@code encoding} have been sent. */
+  public boolean used(int encoding) {
+    for (int e : tally.encodings) {
+      if (e == encoding) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Tally(int[] encodings, LongAdder[] counts) {}
 
   /** Keeps the first reason given for ending the connection; later ones are consequences. */
   void ending(String reason) {

@@ -194,7 +194,7 @@ final class SecurityPhase implements SecurityContext {
           return;
         }
         Identity identity = result.identity();
-        conn.record().authenticated(chosen, identity);
+        conn.record().authenticated(identity);
         server.events().authenticated(conn.record());
         LOG.info("{}: authenticated ({}, {}{})", conn.remote(), Rfb.securityTypeName(chosen),
             identity.name(), identity.viewOnly() ? ", view-only" : "");

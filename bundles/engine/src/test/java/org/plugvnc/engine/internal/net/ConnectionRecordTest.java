@@ -1,6 +1,8 @@
 package org.plugvnc.engine.internal.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +30,8 @@ class ConnectionRecordTest {
     }
     assertEquals(Map.of(16, 3L, -239, 1L, 1, 1L), r.rectsPerEncoding());
     assertEquals(List.of(16, -239, 1), List.copyOf(r.rectsPerEncoding().keySet()));
+    assertTrue(r.used(-239));
+    assertFalse(r.used(5));
   }
 
   @Test

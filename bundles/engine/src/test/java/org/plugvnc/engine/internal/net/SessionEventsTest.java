@@ -29,7 +29,8 @@ class SessionEventsTest {
       });
       ConnectionRecord r = new ConnectionRecord(3, "/127.0.0.1:5000");
       events.connected(r);
-      r.authenticated(2, new Identity("vnc-password", false));
+      r.chose(2);
+      r.authenticated(new Identity("vnc-password", false));
       events.authenticated(r);
       events.authenticationFailed(r, "wrong");
       events.disconnected(r, "gone");
