@@ -17,6 +17,12 @@ public interface DesktopListener {
   /**
    * The pixels of {@code target} are now a copy of what was at {@code target} moved to
    * {@code source} (a scroll or a window move). The engine may send this as CopyRect.
+   *
+   * <p>Report a copy while still holding the lock {@link Framebuffer#read} takes, in the same
+   * critical section that moved the pixels. The engine reads an update's pixels and then looks
+   * for copies reported meanwhile, sending those as pixels: a copy reported only after the lock
+   * was released could already be in pixels a viewer was sent, and moving them again there would
+   * leave that viewer's picture wrong.
    */
   void copied(Rect target, Point source);
 

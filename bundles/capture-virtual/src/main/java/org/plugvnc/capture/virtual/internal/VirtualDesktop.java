@@ -274,8 +274,18 @@ public final class VirtualDesktop implements CaptureBackend {
     }
   }
 
+  /**
+   * Paints and reports under the pixel lock: the engine reads pixels under it too, so a copy it
+   * reads the result of is already reported (see {@link DesktopListener#copied}). The clipboard is
+   * told afterwards, outside the lock.
+   */
   private void perform(SceneTask task) {
-    deliver(paint(task));
+    SceneChanges out;
+    synchronized (pixels.lock()) {
+      out = paint(task);
+      report(out);
+    }
+    deliverToClipboard(out);
   }
 
   private SceneChanges paint(SceneTask task) {
@@ -298,9 +308,8 @@ public final class VirtualDesktop implements CaptureBackend {
     }
   }
 
-  /** Hands the changes to the clipboard and, while started, to the listener; outside the lock. */
-  private void deliver(SceneChanges out) {
-    deliverToClipboard(out);
+  /** Hands the changes to the listener, while started. */
+  private void report(SceneChanges out) {
     Running r = running;
     if (r == null) {
       return;

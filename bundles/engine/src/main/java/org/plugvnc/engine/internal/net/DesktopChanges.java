@@ -44,16 +44,36 @@ final class DesktopChanges {
    */
   synchronized boolean copied(Rect target, Point source) {
     if (waiting.size() >= MAX_WAITING) {
-      Region all = Region.of(target);
-      for (Object e : waiting) {
-        all = all.union(e instanceof Region r ? r : Region.of(((Copy) e).target()));
-      }
-      waiting.clear();
-      waiting.addLast(all.simplified(MAX_RECTS));
+      waiting.addLast(new Copy(target, source));
+      allAsDamage();
     } else {
       waiting.addLast(new Copy(target, source));
     }
     return queue();
+  }
+
+  /**
+   * Turns every copy waiting into damage of its target (with the damage waiting, merged); false
+   * when no copy waits. Called once the pixels of an update have been read: a copy that waits then
+   * may already be in those pixels (the backend moved them before the I/O thread saw the report),
+   * and sending it afterwards would move them twice.
+   */
+  synchronized boolean copiesAsDamage() {
+    if (waiting.stream().noneMatch(e -> e instanceof Copy)) {
+      return false;
+    }
+    allAsDamage();
+    return true;
+  }
+
+  /** Everything waiting becomes one damage region: the copies' targets included. */
+  private void allAsDamage() {
+    Region all = Region.EMPTY;
+    for (Object e : waiting) {
+      all = all.union(e instanceof Region r ? r : Region.of(((Copy) e).target()));
+    }
+    waiting.clear();
+    waiting.addLast(all.simplified(MAX_RECTS));
   }
 
   private boolean queue() {

@@ -44,7 +44,6 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   private final UpdateScheduler updates;
   private PixelWriter pixels = PixelWriters.forFormat(PixelFormat.RGB888);
   private final CutTextIntake cutText;
-  private final DesktopChanges changes = new DesktopChanges();
   private boolean attached;
   private boolean closed;
 
@@ -186,20 +185,16 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   /** Merged with other damage waiting for the I/O thread, in order with copies. Any thread. */
   @Override
   public void desktopDamaged(Region region) {
-    if (changes.damaged(region)) {
-      onLoop(this::applyChanges);
+    if (updates.changes().damaged(region)) {
+      onLoop(updates::applyChanges);
     }
   }
 
   @Override
   public void desktopCopied(Rect target, Point source) {
-    if (changes.copied(target, source)) {
-      onLoop(this::applyChanges);
+    if (updates.changes().copied(target, source)) {
+      onLoop(updates::applyChanges);
     }
-  }
-
-  private void applyChanges() {
-    changes.drain(updates::damage, c -> updates.copy(c.target(), c.source()));
   }
 
   @Override

@@ -32,6 +32,7 @@ final class UpdateScheduler {
   private final EncodingSelector selector;
   private final SingleRetry refreshTimer;
   private final ConnectionRecord record;
+  private final DesktopChanges changes = new DesktopChanges();
   /** Requested areas are merged into at most this many rectangles (over-covering is harmless). */
   private static final int MAX_REQUEST_RECTS = 8;
   /** First capacity of an update's buffer. */
@@ -97,17 +98,31 @@ final class UpdateScheduler {
     trySend();
   }
 
-  void damage(Region region) {
+  /** The backend's damage and copies for this viewer, waiting for {@link #applyChanges}. */
+  DesktopChanges changes() {
+    return changes;
+  }
+
+  /** Takes in the changes waiting and sends what it can. */
+  void applyChanges() {
+    drainChanges();
+    trySend();
+  }
+
+  private void drainChanges() {
+    changes.drain(this::damage, c -> copy(c.target(), c.source()));
+  }
+
+  private void damage(Region region) {
     if (bounds == null) {
       return;
     }
     Region inside = region.intersect(bounds);
     tracker.damage(inside);
     refresh.damaged(inside, System.nanoTime());
-    trySend();
   }
 
-  void copy(Rect target, Point source) {
+  private void copy(Rect target, Point source) {
     if (bounds == null) {
       return;
     }
@@ -118,7 +133,6 @@ final class UpdateScheduler {
     } else {
       tracker.damage(Region.of(target.intersect(bounds)));
     }
-    trySend();
   }
 
   /** A new desktop size; false when the viewer cannot be told (no DesktopSize support). */
@@ -159,6 +173,7 @@ final class UpdateScheduler {
     if (fb.width() != bounds.width() || fb.height() != bounds.height()) {
       return; // a resize is on its way to this thread; it will send
     }
+    drainChanges();
     UpdateWriter.Content content = new UpdateWriter.Content();
     if (resizePending) {
       // Alone in its update: the viewer reallocates and asks again for the new size.
@@ -253,11 +268,16 @@ final class UpdateScheduler {
     ByteBuf out = null;
     try {
       // Most updates compress far below the raw estimate; the buffer grows when one does not.
+      UpdateWriter.capture(content, fb, snapshot);
+      // A copy reported while the pixels were read may be in them already: it goes as damage.
+      changes.copiesAsDamage();
       out = outbox.alloc().buffer(Math.min(size, INITIAL_BUFFER));
-      sentLossy = UpdateWriter.write(out, content, fb, pixels, snapshot, selector, settings,
+      sentLossy = UpdateWriter.writeCaptured(out, content, pixels, snapshot, selector, settings,
           record);
     } catch (IndexOutOfBoundsException e) {
-      out.release();
+      if (out != null) {
+        out.release();
+      }
       if (fb.width() == bounds.width() && fb.height() == bounds.height()) {
         throw new IllegalStateException("an encoder read outside its rectangle", e);
       }

@@ -99,7 +99,22 @@ public final class UpdateWriter {
    */
   public static Region write(ByteBuf out, Content c, Framebuffer source, PixelWriter writer,
       FrameSnapshot snapshot, EncodingSelector selector, ClientSettings client, RectTally tally) {
+    capture(c, source, snapshot);
+    return writeCaptured(out, c, writer, snapshot, selector, client, tally);
+  }
+
+  /**
+   * The first half of {@link #write}: copies the pixels {@code c} sends into {@code snapshot}.
+   *
+   * @throws IndexOutOfBoundsException if the desktop no longer holds the pixel rectangles
+   */
+  public static void capture(Content c, Framebuffer source, FrameSnapshot snapshot) {
     snapshot.capture(source, c.pixels.rects());
+  }
+
+  /** The second half of {@link #write}: the update, from pixels {@link #capture}d before. */
+  public static Region writeCaptured(ByteBuf out, Content c, PixelWriter writer,
+      FrameSnapshot snapshot, EncodingSelector selector, ClientSettings client, RectTally tally) {
     ViewerColours.of(writer).ifPresent(snapshot::apply);
     List<Rect> copies = orderedCopies(c);
     List<EncodingSelector.Piece> pieces =

@@ -1,21 +1,15 @@
 package org.plugvnc.engine.internal.net;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.plugvnc.engine.internal.testsupport.Bytes.of;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.api.capture.CaptureBackend;
-import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.DesktopListener;
 import org.plugvnc.api.capture.Framebuffer;
@@ -29,12 +23,6 @@ import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.encoding.RfbOutput;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
-import org.plugvnc.api.security.HandshakeResult;
-import org.plugvnc.api.security.Identity;
-import org.plugvnc.api.security.SecurityTypeFactory;
-import org.plugvnc.engine.internal.desktop.DesktopHub;
-import org.plugvnc.engine.internal.testsupport.IdleClient;
-import org.plugvnc.engine.internal.testsupport.ManualExecutor;
 import org.plugvnc.testsupport.ArrayFramebuffer;
 import org.plugvnc.testsupport.Corpus;
 
@@ -47,37 +35,29 @@ class LosslessRefreshSessionTest {
   private static final int W = 200;
   private static final int H = 100;
 
-  private final ManualExecutor workers = new ManualExecutor();
-  private final DesktopHub desktop = new DesktopHub();
-  private final CountDownLatch hubGate = new CountDownLatch(1);
-  private final ScriptedSecurityType type150 = new ScriptedSecurityType();
+  private final SessionFixture fixture = new SessionFixture();
   private final PhotoBackend backend = new PhotoBackend();
   private final LossyRawFactory tight = new LossyRawFactory();
   private ViewerChannel viewer;
 
   @AfterEach
   void closeEverything() {
-    hubGate.countDown();
-    if (viewer != null) {
-      viewer.finishAndReleaseAll();
-    }
-    desktop.close();
-    workers.shutdownNow();
+    fixture.close();
   }
 
   @Test
   void lossyPixelsOutsideTheRequestedAreaWaitWithoutATimerSpinning() throws Exception {
     normalPhase();
     // Tight with a JPEG quality; the left half of a photograph goes out as JPEG.
-    viewer.send(setEncodings(7, -26));
-    viewer.send(updateRequest(false, new Rect(0, 0, W / 2, H)));
+    viewer.send(SessionFixture.setEncodings(7, -26));
+    viewer.send(SessionFixture.updateRequest(false, new Rect(0, 0, W / 2, H)));
     viewer.runPendingTasks();
     ByteBuffer update = viewer.received();
     assertEquals(0, update.get(), "a FramebufferUpdate");
     assertTrue(backend.reads.get() > 0);
     // The viewer now asks for the right half only: nothing to send there, and its lossy pixels
     // lie outside the request.
-    viewer.send(updateRequest(true, new Rect(W / 2, 0, W / 2, H)));
+    viewer.send(SessionFixture.updateRequest(true, new Rect(W / 2, 0, W / 2, H)));
     viewer.runPendingTasks();
     viewer.received();
     Thread.sleep(60); // past the quiet time of the lossy area, on the clock the refresh reads
@@ -91,7 +71,7 @@ class LosslessRefreshSessionTest {
         + " tries to send in 100 ms with nothing to send: a timer spins");
     assertEquals(0, viewer.received().remaining(), "and nothing was sent");
     // Once the viewer asks for the lossy area, the refresh goes out.
-    viewer.send(updateRequest(true, new Rect(0, 0, W, H)));
+    viewer.send(SessionFixture.updateRequest(true, new Rect(0, 0, W, H)));
     viewer.runPendingTasks();
     ByteBuffer refresh = viewer.received();
     assertTrue(refresh.remaining() > 4, "the refresh");
@@ -101,15 +81,15 @@ class LosslessRefreshSessionTest {
   @Test
   void theRefreshFollowsByItselfOnceTheLossyAreaIsQuiet() throws Exception {
     normalPhase();
-    viewer.send(setEncodings(7, -26));
-    viewer.send(updateRequest(false, new Rect(0, 0, W, H)));
+    viewer.send(SessionFixture.setEncodings(7, -26));
+    viewer.send(SessionFixture.updateRequest(false, new Rect(0, 0, W, H)));
     viewer.runPendingTasks();
     assertEquals(0, viewer.received().get());
     Region whole = Region.of(new Rect(0, 0, W, H));
     assertEquals(whole, tight.jpeg, "a photograph goes as JPEG");
     tight.jpeg = Region.EMPTY;
     // The viewer asks again at once; nothing has changed and the JPEG is not quiet yet.
-    viewer.send(updateRequest(true, new Rect(0, 0, W, H)));
+    viewer.send(SessionFixture.updateRequest(true, new Rect(0, 0, W, H)));
     viewer.runPendingTasks();
     assertEquals(0, viewer.received().remaining());
     Thread.sleep(60);
@@ -124,65 +104,7 @@ class LosslessRefreshSessionTest {
   }
 
   private void normalPhase() throws Exception {
-    desktop.useBackend(backend);
-    ServerSettings settings = new ServerSettings(List.of(ScriptedSecurityType.TYPE),
-        SharePolicy.SHARED, "refresh", 1 << 20, 10_000, 1 << 20, 1 << 24, 0);
-    SessionRegistry sessions = new SessionRegistry();
-    ServerContext server = new TestServer(settings, Map.of(ScriptedSecurityType.TYPE, type150),
-        Map.of(7, tight), desktop, sessions, null,
-        new AuthFailureThrottle(() -> 0L), new PreAuthLimits(), new InputBudget(() -> 1 << 30),
-        new OutputBudget(sessions, () -> 1 << 30), workers,
-        new SessionEvents("default"));
-    viewer = ViewerChannel.connect(new RfbConnection(server));
-    type150.answerWith((context, out) -> HandshakeResult.success(new Identity("tester", false)));
-    viewer.send("RFB 003.008\n".getBytes(US_ASCII));
-    viewer.send(of(ScriptedSecurityType.TYPE));
-    holdHubThread();
-    viewer.send(of(42, 1)); // the answer, then ClientInit (shared)
-    hubGate.countDown();
-    desktop.useBackend(backend); // returns once the hub ran the attach queued before it
-    viewer.runPendingTasks();
-    viewer.received();
-  }
-
-  /** See SecurityPhaseTest: the hub must hand "started" over only while the test waits. */
-  private void holdHubThread() {
-    desktop.attach(new IdleClient(), () -> {
-      try {
-        hubGate.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-  }
-
-  private static byte[] setEncodings(int... encodings) {
-    ByteBuffer b = ByteBuffer.allocate(4 + 4 * encodings.length);
-    b.put((byte) 2).put((byte) 0).putShort((short) encodings.length);
-    for (int e : encodings) {
-      b.putInt(e);
-    }
-    return b.array();
-  }
-
-  private static byte[] updateRequest(boolean incremental, Rect r) {
-    return ByteBuffer.allocate(10).put((byte) 3).put((byte) (incremental ? 1 : 0))
-        .putShort((short) r.x()).putShort((short) r.y()).putShort((short) r.width())
-        .putShort((short) r.height()).array();
-  }
-
-  /** What the server shares with the connection. */
-  private record TestServer(ServerSettings settings,
-      Map<Integer, SecurityTypeFactory> securityTypes,
-      Map<Integer, EncoderFactory> encoders, DesktopHub desktop, SessionRegistry sessions,
-      Clipboard clipboard, AuthFailureThrottle authFailures,
-      PreAuthLimits preAuthLimits, InputBudget inputBudget, OutputBudget outputBudget,
-      ExecutorService workers, SessionEvents events) implements ServerContext {
-
-    @Override
-    public long nextConnectionId() {
-      return 1;
-    }
+    viewer = fixture.connect(backend, Map.of(7, tight));
   }
 
   /**
