@@ -75,4 +75,14 @@ public interface CaptureBackend {
    * {@link DesktopListener#cursorChanged}. Called from any engine thread; never blocks.
    */
   CursorShape cursor();
+
+  /**
+   * A viewer of this desktop set the clipboard to {@code text} (already within the configured
+   * limit): a backend with a clipboard of its own (an X selection, the system clipboard) takes it
+   * over. Called on a session's I/O thread; must not block. The default ignores it: the engine
+   * still shares the text with the desktop's other viewers.
+   *
+   * @since 1.1
+   */
+  default void clipboardFromViewer(String text) {}
 }

@@ -1,5 +1,6 @@
 package org.plugvnc.api.capture;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.plugvnc.api.pixel.Point;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
@@ -9,6 +10,7 @@ import org.plugvnc.api.pixel.Region;
  * be called from any thread, returns quickly, never blocks and never throws: the engine only records
  * the change and schedules updates on its own threads.
  */
+@ProviderType
 public interface DesktopListener {
 
   /** The pixels of {@code region} have changed; regions outside the framebuffer are clipped. */
@@ -34,4 +36,33 @@ public interface DesktopListener {
 
   /** The desktop rang its bell. */
   void bell();
+
+  /**
+   * The desktop's clipboard now holds {@code text} (the X selection changed, say); the engine
+   * sends it to this desktop's viewers, within their clipboard limit. Not called for text that
+   * came from {@link CaptureBackend#clipboardFromViewer}.
+   *
+   * @since 1.1
+   */
+  default void clipboardChanged(String text) {}
+
+  /**
+   * The pointer is now at ({@code x}, {@code y}), moved by something other than this desktop's
+   * viewers (a local mouse, an application warping it). The engine moves the cursor it draws into
+   * the pictures of viewers without a cursor pseudo-encoding, and tells viewers that take pointer
+   * positions.
+   *
+   * @since 1.1
+   */
+  default void pointerMoved(int x, int y) {}
+
+  /**
+   * The desktop cannot be shown any more ({@code reason}: the X server went away, say) and the
+   * backend was configured to drop its viewers rather than show them a blank desktop while it
+   * reconnects: the engine closes this desktop's viewers, logging the reason. The backend stays
+   * registered and may start again.
+   *
+   * @since 1.1
+   */
+  default void failed(String reason) {}
 }

@@ -1,6 +1,7 @@
 package org.plugvnc.api.security;
 
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.osgi.annotation.versioning.ProviderType;
@@ -14,6 +15,23 @@ public interface SecurityContext {
 
   /** The viewer's address. */
   SocketAddress remoteAddress();
+
+  /**
+   * The name of the desktop the viewer is connecting to: {@code default} for the server's own
+   * desktop, else the name of its {@code org.plugvnc.desktop} configuration.
+   *
+   * @since 1.2
+   */
+  String desktop();
+
+  /**
+   * The VNC password file the desktop is configured with, or {@code null} when it names none and
+   * the {@link VncPasswordStore} service decides. VNC Authentication checks against this file
+   * when there is one, so each desktop may have its own password.
+   *
+   * @since 1.2
+   */
+  Path passwordFile();
 
   /** The negotiated minor protocol version: 3, 7 or 8. */
   int protocolMinor();

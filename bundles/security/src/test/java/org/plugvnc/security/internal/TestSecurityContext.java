@@ -2,6 +2,7 @@ package org.plugvnc.security.internal;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.plugvnc.api.security.HandshakeResult;
@@ -13,6 +14,16 @@ final class TestSecurityContext implements SecurityContext {
   @Override
   public SocketAddress remoteAddress() {
     return new InetSocketAddress("127.0.0.1", 40000);
+  }
+
+  @Override
+  public String desktop() {
+    return "default";
+  }
+
+  @Override
+  public Path passwordFile() {
+    return null;
   }
 
   @Override

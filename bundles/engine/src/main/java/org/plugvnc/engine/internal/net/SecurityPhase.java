@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,6 +265,16 @@ final class SecurityPhase implements SecurityContext {
   @Override
   public SocketAddress remoteAddress() {
     return conn.ctx().channel().remoteAddress();
+  }
+
+  @Override
+  public String desktop() {
+    return server.desktopId();
+  }
+
+  @Override
+  public Path passwordFile() {
+    return server.passwordFile();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.plugvnc.engine.internal.net;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.plugvnc.api.clipboard.Clipboard;
@@ -12,6 +13,16 @@ import org.plugvnc.api.encoding.EncoderFactory;
  * registry. Its suppliers return the state of now; connections read them when they need them.
  */
 public interface ServerContext {
+
+  /** The desktop's name: {@code default}, or the name of its {@code org.plugvnc.desktop} configuration. */
+  default String desktopId() {
+    return "default";
+  }
+
+  /** The VNC password file this desktop is configured with, or null (the password store decides). */
+  default Path passwordFile() {
+    return null;
+  }
 
   /** Settings for new connections. */
   ServerSettings settings();
