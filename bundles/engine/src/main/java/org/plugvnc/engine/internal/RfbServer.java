@@ -3,8 +3,13 @@ package org.plugvnc.engine.internal;
 import io.netty.util.internal.PlatformDependent;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,46 +34,53 @@ import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.management.SessionListener;
 import org.plugvnc.api.management.VncManagement;
 import org.plugvnc.api.security.SecurityTypeFactory;
-import org.plugvnc.engine.internal.desktop.BackendChoice;
-import org.plugvnc.engine.internal.desktop.DesktopHub;
+import org.plugvnc.engine.internal.desktop.SharedBackend;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
 import org.plugvnc.engine.internal.net.InputBudget;
 import org.plugvnc.engine.internal.net.NettyTransport;
 import org.plugvnc.engine.internal.net.OutputBudget;
 import org.plugvnc.engine.internal.net.PreAuthLimits;
-import org.plugvnc.engine.internal.net.ServerContext;
 import org.plugvnc.engine.internal.net.ServerSettings;
-import org.plugvnc.engine.internal.net.Session;
 import org.plugvnc.engine.internal.net.SessionEvents;
 import org.plugvnc.engine.internal.net.SessionRegistry;
-import org.plugvnc.engine.internal.net.SharedMessage;
 import org.plugvnc.engine.internal.registry.RankedServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The RFB server component: binds the listener from its configuration and serves viewers with the
- * encoders, security types, capture backends and clipboard registered as whiteboard services. Every
- * reference is dynamic: plug-ins come and go while viewers stay connected. While it runs, its
- * {@link ServerManagement} is registered as the {@link VncManagement} service.
+ * The RFB server component: serves its own desktop (configuration {@code org.plugvnc.server}) and
+ * every desktop configured as {@code org.plugvnc.desktop~NAME} ({@link DesktopComponent}), each
+ * with the encoders, security types, capture backends and clipboard registered as whiteboard
+ * services. Every reference is dynamic: plug-ins come and go while viewers stay connected. What the
+ * desktops share is here: the plug-in registries, the I/O threads, the limits on memory, connections
+ * and failed logins. While it runs, its {@link ServerManagement} is registered as the
+ * {@link VncManagement} service.
  */
-@Component(service = {}, immediate = true, configurationPid = "org.plugvnc.server",
+@Component(service = RfbServer.class, immediate = true, configurationPid = "org.plugvnc.server",
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ServerConfiguration.class)
-public final class RfbServer implements ServerContext, ClipboardListener {
+public final class RfbServer implements ClipboardListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(RfbServer.class);
   /** How often viewers that do not read are shed when updates wait for room. */
   private static final long BUDGET_CHECK_MILLIS = 250;
+  /** The id of the server's own desktop. */
+  static final String DEFAULT_DESKTOP = "default";
+
+  /** A registered backend, shared by the desktops, with its service properties. */
+  private record Registered(SharedBackend shared, Map<String, ?> properties) {}
 
   private final RankedServices<Integer, EncoderFactory> encoders =
       new RankedServices<>((f, p) -> f.encoding());
   private final RankedServices<Integer, SecurityTypeFactory> securityTypes =
       new RankedServices<>((f, p) -> f.type());
-  private final NettyTransport transport = new NettyTransport();
-  private final DesktopHub desktop = new DesktopHub();
-  private final BackendChoice backend = new BackendChoice(desktop);
+  private final NettyTransport transport =
+      new NettyTransport(this::maxConnections);
+  /** Every desktop's sessions. */
   private final SessionRegistry sessions = new SessionRegistry();
+  /** The desktops served, by id; changed under this object's lock. */
+  private final Map<String, ServedDesktop> desktops = new ConcurrentHashMap<>();
+  private final Map<CaptureBackend, Registered> backends = new LinkedHashMap<>();
   /** Blocking checks (a JAAS login): bounded, so a flood of handshakes cannot make threads. */
   private final ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(256), r -> {
@@ -85,32 +97,34 @@ public final class RfbServer implements ServerContext, ClipboardListener {
   private volatile long cutTextTotalLimit;
   private final InputBudget inputBudget = new InputBudget(() -> cutTextTotalLimit);
   private final AtomicLong connectionIds = new AtomicLong();
-  private final SessionEvents events = new SessionEvents(ServerManagement.DESKTOP);
+  private final SessionEvents events = new SessionEvents();
   private final ServiceRegistration<VncManagement> management;
   private volatile Clipboard clipboard;
-  private InetSocketAddress boundTo;
 
-  /** Starts listening as configured. */
+  /** Starts serving its own desktop as configured. */
   @Activate
   public RfbServer(BundleContext context, ServerConfiguration config) throws InterruptedException {
     workers.allowCoreThreadTimeOut(true);
     apply(config);
-    listen(config);
+    try {
+      serveOwnDesktop(config);
+    } catch (RuntimeException | InterruptedException e) {
+      close();
+      throw e;
+    }
     transport.every(BUDGET_CHECK_MILLIS, outputBudget);
     management = context.registerService(VncManagement.class, new ServerManagement(this, context),
         null);
   }
 
-  /** Applies a new configuration; rebinds only when the address changed, keeping viewers. */
+  /**
+   * Applies a new configuration: limits at once, its desktop's settings to new connections, a new
+   * address rebound (viewers connected at the old one stay).
+   */
   @Modified
   void modified(ServerConfiguration config) throws InterruptedException {
     apply(config);
-    InetSocketAddress wanted = new InetSocketAddress(config.bindAddress(), config.port());
-    if (!wanted.equals(boundTo)) {
-      InetSocketAddress old = boundTo;
-      listen(config);
-      LOG.info("plugvnc: no longer listening on {} (viewers connected there stay)", old);
-    }
+    serveOwnDesktop(config);
   }
 
   private void apply(ServerConfiguration config) {
@@ -126,7 +140,60 @@ public final class RfbServer implements ServerContext, ClipboardListener {
         Math.max(0, config.blacklistTimeoutSeconds()) * 1000L);
     preAuthLimits.configure(Math.max(0, config.maxUnauthenticatedPerAddress()),
         Math.max(0, config.maxUnauthenticated()));
-    backend.configure(config.backend());
+  }
+
+  private void serveOwnDesktop(ServerConfiguration config) throws InterruptedException {
+    if (!config.enabled()) {
+      closeDesktop(DEFAULT_DESKTOP, "the server's own desktop was turned off (enabled=false)");
+      return;
+    }
+    configureDesktop(DEFAULT_DESKTOP, new ServedDesktop.Own(
+        new InetSocketAddress(config.bindAddress(), config.port()),
+        SecurityTypeNames.parse(config.securityTypes()), config.sharePolicy(),
+        config.desktopName(), config.backend(), passwordFile(config.passwordFile())));
+  }
+
+  /** A configured password file, or null when the key is empty. */
+  static Path passwordFile(String configured) {
+    return configured == null || configured.isBlank() ? null : Path.of(configured.strip());
+  }
+
+  /**
+   * Serves desktop {@code id} with {@code own}: opens it if new, else applies the change.
+   *
+   * @throws InterruptedException if interrupted while binding
+   * @throws RuntimeException if its address cannot be bound
+   */
+  synchronized void configureDesktop(String id, ServedDesktop.Own own)
+      throws InterruptedException {
+    ServedDesktop d = desktops.get(id);
+    if (d != null) {
+      d.configure(own);
+      return;
+    }
+    ServedDesktop opened = new ServedDesktop(id, this, sessions,
+        DEFAULT_DESKTOP.equals(id) ? () -> clipboard : () -> null);
+    backends.values().forEach(r -> opened.addBackend(r.shared(), r.properties()));
+    try {
+      opened.configure(own);
+    } catch (RuntimeException | InterruptedException e) {
+      opened.close("it could not listen");
+      throw e;
+    }
+    desktops.put(id, opened);
+  }
+
+  /** Stops serving desktop {@code id}, closing its viewers with {@code reason}. */
+  synchronized void closeDesktop(String id, String reason) {
+    ServedDesktop d = desktops.remove(id);
+    if (d != null) {
+      d.close(reason);
+    }
+  }
+
+  private int maxConnections() {
+    ServerSettings now = settings;
+    return now == null ? 0 : now.maxConnections();
   }
 
   /** The configured limit, but never more than half the direct memory the JVM may use. */
@@ -135,31 +202,21 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     return direct > 0 ? Math.min(configured, direct / 2) : configured;
   }
 
-  private void listen(ServerConfiguration config) throws InterruptedException {
-    try {
-      boundTo = transport.bind(new InetSocketAddress(config.bindAddress(), config.port()), this);
-    } catch (RuntimeException e) {
-      LOG.error("plugvnc: cannot listen on {}:{}: {}", config.bindAddress(), config.port(), e.toString());
-      if (boundTo == null) {
-        transport.close();
-      }
-      throw e;
-    }
-    LOG.info("plugvnc: listening on {}:{} (security types {}, {} ms after JVM start)",
-        boundTo.getHostString(), boundTo.getPort(), settings.securityTypes(),
-        ManagementFactory.getRuntimeMXBean().getUptime());
-  }
-
-  /** Closes every viewer and the listener. */
+  /** Closes every desktop and viewer, and the listeners. */
   @Deactivate
   void deactivate() {
     management.unregister();
-    sessions.closeAll("the server is stopping");
+    close();
+    LOG.info("plugvnc: stopped");
+  }
+
+  private synchronized void close() {
+    for (String id : List.copyOf(desktops.keySet())) {
+      closeDesktop(id, "the server is stopping");
+    }
     transport.close();
-    desktop.close();
     workers.shutdownNow();
     events.close();
-    LOG.info("plugvnc: stopped listening on {}", boundTo);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -184,31 +241,17 @@ public final class RfbServer implements ServerContext, ClipboardListener {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
-  void addBackend(CaptureBackend b, Map<String, Object> props) {
-    backend.add(b, props);
+  synchronized void addBackend(CaptureBackend b, Map<String, Object> props) {
+    Registered r = new Registered(new SharedBackend(b), Map.copyOf(props));
+    backends.put(b, r);
+    desktops.values().forEach(d -> d.addBackend(r.shared(), r.properties()));
   }
 
-  void removeBackend(CaptureBackend b) {
-    backend.remove(b);
-  }
-
-  /** Which backend the desktop shows. */
-  BackendChoice backend() {
-    return backend;
-  }
-
-  /** Where the listener is bound. */
-  List<InetSocketAddress> listening() {
-    InetSocketAddress bound = boundTo;
-    return bound == null ? List.of() : List.of(bound);
-  }
-
-  RankedServices<Integer, EncoderFactory> encoderRegistry() {
-    return encoders;
-  }
-
-  RankedServices<Integer, SecurityTypeFactory> securityTypeRegistry() {
-    return securityTypes;
+  synchronized void removeBackend(CaptureBackend b) {
+    Registered r = backends.remove(b);
+    if (r != null) {
+      desktops.values().forEach(d -> d.removeBackend(r.shared()));
+    }
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -235,83 +278,83 @@ public final class RfbServer implements ServerContext, ClipboardListener {
     }
   }
 
-  /** Encodes the text once, for every viewer (a megabyte copied per viewer would add up). */
+  /** The Clipboard service's text changed: the server's own desktop shares it. */
   @Override
   public void clipboardChanged(String text, Object origin) {
-    List<Session> viewers = sessions.sessions();
-    if (viewers.isEmpty()) {
-      return;
-    }
-    try (SharedMessage message = SharedMessage.serverCutText(text)) {
-      for (Session s : viewers) {
-        s.clipboardChanged(message, origin);
-      }
+    ServedDesktop own = desktops.get(DEFAULT_DESKTOP);
+    if (own != null) {
+      own.desktopClipboard().clipboardChanged(text, origin);
     }
   }
 
-  @Override
-  public ServerSettings settings() {
+  /** The desktops served, the server's own first, then by id. */
+  List<ServedDesktop> desktops() {
+    return desktops.values().stream()
+        .sorted(Comparator.comparing((ServedDesktop d) -> !DEFAULT_DESKTOP.equals(d.desktopId()))
+            .thenComparing(ServedDesktop::desktopId))
+        .toList();
+  }
+
+  /** Desktop {@code id}, if served. */
+  Optional<ServedDesktop> desktop(String id) {
+    return Optional.ofNullable(desktops.get(id));
+  }
+
+  NettyTransport transport() {
+    return transport;
+  }
+
+  RankedServices<Integer, EncoderFactory> encoderRegistry() {
+    return encoders;
+  }
+
+  RankedServices<Integer, SecurityTypeFactory> securityTypeRegistry() {
+    return securityTypes;
+  }
+
+  /** The server's settings; a desktop's own parts are its own. */
+  ServerSettings settings() {
     return settings;
   }
 
-  @Override
-  public Map<Integer, SecurityTypeFactory> securityTypes() {
+  Map<Integer, SecurityTypeFactory> securityTypes() {
     return securityTypes.snapshot();
   }
 
-  @Override
-  public Map<Integer, EncoderFactory> encoders() {
+  Map<Integer, EncoderFactory> encoders() {
     return encoders.snapshot();
   }
 
-  @Override
-  public DesktopHub desktop() {
-    return desktop;
-  }
-
-  @Override
-  public SessionRegistry sessions() {
+  /** Every desktop's sessions. */
+  SessionRegistry sessions() {
     return sessions;
   }
 
-  @Override
-  public Clipboard clipboard() {
-    return clipboard;
-  }
-
-  @Override
-  public AuthFailureThrottle authFailures() {
+  AuthFailureThrottle authFailures() {
     return authFailures;
   }
 
-  @Override
-  public InputBudget inputBudget() {
+  InputBudget inputBudget() {
     return inputBudget;
   }
 
-  @Override
-  public OutputBudget outputBudget() {
+  OutputBudget outputBudget() {
     return outputBudget;
   }
 
-  @Override
-  public PreAuthLimits preAuthLimits() {
+  PreAuthLimits preAuthLimits() {
     return preAuthLimits;
   }
 
-  @Override
-  public ExecutorService workers() {
+  ExecutorService workers() {
     return workers;
   }
 
-  @Override
-  public long nextConnectionId() {
+  long nextConnectionId() {
     return connectionIds.incrementAndGet();
   }
 
-  @Override
-  public SessionEvents events() {
+  SessionEvents events() {
     return events;
   }
-
 }

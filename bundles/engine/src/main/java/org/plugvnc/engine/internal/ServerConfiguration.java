@@ -10,6 +10,11 @@ import org.plugvnc.engine.internal.net.SharePolicy;
         + "viewers share the desktop.")
 @interface ServerConfiguration {
 
+  @AttributeDefinition(name = "Serve this desktop",
+      description = "false: the server serves only the desktops configured as "
+          + "org.plugvnc.desktop~NAME; the limits below still apply to them all.")
+  boolean enabled() default true;
+
   @AttributeDefinition(name = "Port", description = "TCP port to listen on (5900 is display :0).",
       min = "1", max = "65535")
   int port() default 5900;
@@ -38,6 +43,11 @@ import org.plugvnc.engine.internal.net.SharePolicy;
       description = "Name of the capture backend to show (service property plugvnc.backend). When it "
           + "is not available, another registered backend is shown instead.")
   String backend() default "virtual";
+
+  @AttributeDefinition(name = "Password file",
+      description = "A VNC password file (vncpasswd format) for this desktop alone; empty: the "
+          + "VNC Authentication bundle's own passwordFile.")
+  String passwordFile() default "";
 
   @AttributeDefinition(name = "Maximum cut text",
       description = "Longest clipboard text (ClientCutText) a viewer may send, in bytes; a longer "

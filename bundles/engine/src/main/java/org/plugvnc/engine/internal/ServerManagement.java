@@ -33,9 +33,6 @@ import org.plugvnc.engine.internal.registry.RankedServices;
     attribute = "objectClass:List<String>=org.plugvnc.api.management.VncManagement")
 final class ServerManagement implements VncManagement {
 
-  /** The one desktop's id until a server serves several. */
-  static final String DESKTOP = "default";
-
   private final RfbServer server;
   private final BundleContext context;
 
@@ -46,12 +43,16 @@ final class ServerManagement implements VncManagement {
 
   @Override
   public List<DesktopInfo> desktops() {
-    Framebuffer fb = server.desktop().framebuffer();
-    List<String> listening = server.listening().stream()
+    return server.desktops().stream().map(ServerManagement::info).toList();
+  }
+
+  private static DesktopInfo info(ServedDesktop d) {
+    Framebuffer fb = d.desktop().framebuffer();
+    List<String> listening = d.listening().stream()
         .map(a -> a.getHostString() + ":" + a.getPort()).toList();
-    return List.of(new DesktopInfo(DESKTOP, server.settings().desktopName(), listening,
-        server.backend().shown(), server.backend().wanted(), server.backend().names(),
-        fb.width(), fb.height(), server.sessions().sessions().size()));
+    return new DesktopInfo(d.desktopId(), d.settings().desktopName(), listening,
+        d.backend().shown(), d.backend().wanted(), d.backend().names(),
+        fb.width(), fb.height(), d.sessions().sessions().size());
   }
 
   @Override
@@ -82,7 +83,7 @@ final class ServerManagement implements VncManagement {
     Identity who = r.identity();
     Map<String, Long> used = new LinkedHashMap<>();
     r.rectsPerEncoding().forEach((e, n) -> used.merge(Rfb.encodingName(e), n, Long::sum));
-    return new SessionInfo(r.id(), DESKTOP, r.peer(), who == null ? "" : who.name(),
+    return new SessionInfo(r.id(), r.desktop(), r.peer(), who == null ? "" : who.name(),
         who != null && who.viewOnly(), r.securityType(), Rfb.securityTypeName(r.securityType()),
         Rfb.encodingName(preferred(r.encodingsListed())), used, describe(r.pixelFormat()),
         s.bytesSent(), r.updatesSent(), r.updatesPerSecond(now), r.connectedSince());
@@ -116,7 +117,8 @@ final class ServerManagement implements VncManagement {
   @Override
   public List<SecurityTypeInfo> securityTypes() {
     Map<Integer, SecurityTypeFactory> registered = server.securityTypes();
-    List<Integer> configured = server.settings().securityTypes();
+    List<Integer> configured = server.desktops().stream()
+        .flatMap(d -> d.settings().securityTypes().stream()).distinct().toList();
     List<Integer> types = new ArrayList<>(configured);
     registered.keySet().stream().sorted().filter(t -> !types.contains(t)).forEach(types::add);
     List<Session> sessions = server.sessions().sessions();
@@ -134,15 +136,15 @@ final class ServerManagement implements VncManagement {
 
   @Override
   public void setBackend(String desktop, String backend) {
-    if (!DESKTOP.equals(desktop)) {
-      throw new IllegalArgumentException("No desktop " + desktop + " (there is: " + DESKTOP + ")");
-    }
-    List<String> names = server.backend().names();
+    ServedDesktop d = server.desktop(desktop).orElseThrow(() -> new IllegalArgumentException(
+        "No desktop " + desktop + " (there are: " + String.join(", ",
+            server.desktops().stream().map(ServedDesktop::desktopId).toList()) + ")"));
+    List<String> names = d.backend().names();
     if (!names.contains(backend)) {
       throw new IllegalArgumentException("No backend " + backend + " is registered (there are: "
           + String.join(", ", names) + ")");
     }
-    server.backend().override(backend);
+    d.backend().override(backend);
   }
 
   private <S> String bundle(RankedServices<?, S> registry, S service) {

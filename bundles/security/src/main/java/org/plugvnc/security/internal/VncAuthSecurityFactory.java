@@ -1,6 +1,9 @@
 package org.plugvnc.security.internal;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -16,6 +19,9 @@ import org.plugvnc.api.security.VncPasswordStore;
  * Security type VNC Authentication (2, RFC 6143 section 7.2.2): DES challenge and response against
  * the passwords of the highest-ranked {@link VncPasswordStore}.
  *
+ * <p>A desktop configured with a password file of its own (SecurityContext#passwordFile) is checked
+ * against that file instead of the store.
+ *
  * <p>The store is optional and dynamic so that the type stays registered while stores come and go;
  * a handshake asks for the store only when the response has arrived, and fails with a reason when
  * none is there at that moment.
@@ -30,6 +36,11 @@ public class VncAuthSecurityFactory implements SecurityTypeFactory {
   private volatile VncPasswordStore store;
 
   private final SecureRandom random = new SecureRandom();
+  /**
+   * The password files desktops name for themselves, each read at every handshake (see {@link
+   * PasswordFileSource}); as many as desktops are configured with one.
+   */
+  private final Map<Path, VncPasswordStore> desktopFiles = new ConcurrentHashMap<>();
 
   /** Made by DS; the store arrives through the field reference. */
   public VncAuthSecurityFactory() {}
@@ -46,6 +57,12 @@ public class VncAuthSecurityFactory implements SecurityTypeFactory {
 
   @Override
   public SecurityHandshake create(SecurityContext context) {
+    Path own = context.passwordFile();
+    if (own != null) {
+      VncPasswordStore file = desktopFiles.computeIfAbsent(own.toAbsolutePath(),
+          p -> new PasswordFileSource(p, false)::read);
+      return new VncAuthHandshake(() -> file, random, context);
+    }
     return new VncAuthHandshake(() -> store, random, context);
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.plugvnc.api.capture.CaptureBackend;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.DesktopListener;
@@ -47,6 +48,10 @@ public final class DesktopHub implements AutoCloseable {
   private volatile Framebuffer framebuffer = new BlankFramebuffer(1024, 768);
   private volatile CursorShape cursor;
   private volatile Listener listener;
+  /** Told of the backend's clipboard changes. */
+  private volatile Consumer<String> clipboardSink = text -> {};
+  /** Where the pointer is, x in the high half and y in the low; -1 while unknown. */
+  private volatile long pointerAt = -1;
 
   /** The framebuffer viewers read now. Any thread. */
   public Framebuffer framebuffer() {
@@ -72,6 +77,41 @@ public final class DesktopHub implements AutoCloseable {
     if (b != null) {
       b.input().pointer(e);
     }
+    pointerMovedTo(e.x(), e.y());
+  }
+
+  /** Where the pointer is, as {@code {x, y}}, or null while no one has said. Any thread. */
+  public int[] pointerPosition() {
+    long at = pointerAt;
+    return at < 0 ? null : new int[] {(int) (at >>> 32), (int) at};
+  }
+
+  private void pointerMovedTo(int x, int y) {
+    long at = (long) x << 32 | (y & 0xFFFFFFFFL);
+    if (at != pointerAt) {
+      pointerAt = at;
+      clients.forEach(c -> c.desktopPointerMoved(x, y));
+    }
+  }
+
+  /**
+   * Gives a viewer's clipboard text to the backend, if it runs and has a clipboard of its own. Any
+   * thread; never blocks.
+   */
+  public void clipboardFromViewer(String text) {
+    CaptureBackend b = currentIfRunning();
+    if (b != null) {
+      try {
+        b.clipboardFromViewer(text);
+      } catch (RuntimeException e) {
+        LOG.warn("capture backend {} failed to take the clipboard text", b, e);
+      }
+    }
+  }
+
+  /** Where the backend's clipboard changes go from now on. */
+  public void clipboardSink(Consumer<String> sink) {
+    clipboardSink = sink;
   }
 
   /** Lock-free: called on I/O threads, which must not wait for a backend starting or stopping. */
@@ -248,6 +288,28 @@ public final class DesktopHub implements AutoCloseable {
     public void bell() {
       if (current()) {
         clients.forEach(DesktopClient::desktopBell);
+      }
+    }
+
+    @Override
+    public void clipboardChanged(String text) {
+      if (current() && text != null) {
+        clipboardSink.accept(text);
+      }
+    }
+
+    @Override
+    public void pointerMoved(int x, int y) {
+      if (current()) {
+        pointerMovedTo(x, y);
+      }
+    }
+
+    @Override
+    public void failed(String reason) {
+      if (current()) {
+        LOG.warn("plugvnc: the desktop failed: {}", reason);
+        clients.forEach(c -> c.desktopFailed(reason));
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.channel.Channel;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -21,16 +22,16 @@ final class AcceptGate {
 
   private final AtomicInteger open = new AtomicInteger();
   private final IntSupplier max;
-  private final Supplier<Channel> listener;
+  private final Supplier<Collection<Channel>> listeners;
   private boolean paused;
 
   /**
    * @param max the most connections open at once, as of now (0: no limit)
-   * @param listener the listening channel now
+   * @param listeners the listening channels now
    */
-  AcceptGate(IntSupplier max, Supplier<Channel> listener) {
+  AcceptGate(IntSupplier max, Supplier<Collection<Channel>> listeners) {
     this.max = max;
-    this.listener = listener;
+    this.listeners = listeners;
   }
 
   /**
@@ -60,8 +61,8 @@ final class AcceptGate {
   }
 
   /**
-   * A new listener replaces the old one: it starts in the gate's state, so a rebind while at the
-   * cap does not open it. Called before the new listener is published.
+   * A new listener (another desktop's, or one replacing an old one) starts in the gate's state,
+   * so a bind while at the cap does not open it. Called before the new listener is published.
    */
   synchronized void rebound(Channel next) {
     if (paused) {
@@ -74,15 +75,15 @@ final class AcceptGate {
    * an accept failed, such as running out of descriptors). Periodically, any thread.
    */
   synchronized void recheck() {
-    Channel l = listener.get();
-    if (paused && l != null && l.config().isAutoRead()) {
-      l.config().setAutoRead(false);
+    for (Channel l : listeners.get()) {
+      if (paused && l.config().isAutoRead()) {
+        l.config().setAutoRead(false);
+      }
     }
   }
 
   private void setAccepting(boolean on) {
-    Channel l = listener.get();
-    if (l != null) {
+    for (Channel l : listeners.get()) {
       l.config().setAutoRead(on);
     }
   }

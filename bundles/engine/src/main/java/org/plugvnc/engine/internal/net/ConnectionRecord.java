@@ -24,6 +24,7 @@ public final class ConnectionRecord implements RectTally {
 
   private final long id;
   private final String peer;
+  private final String desktop;
   private final Instant connectedSince = Instant.now();
   private final UpdateRate updateRate = new UpdateRate();
   /** Rectangles per encoding, in the order first used; replaced (never changed) to add one. */
@@ -37,8 +38,18 @@ public final class ConnectionRecord implements RectTally {
   private volatile String endReason;
 
   ConnectionRecord(long id, String peer) {
+    this(id, peer, "default");
+  }
+
+  ConnectionRecord(long id, String peer, String desktop) {
     this.id = id;
     this.peer = peer;
+    this.desktop = desktop;
+  }
+
+  /** The id of the desktop the viewer connected to. */
+  public String desktop() {
+    return desktop;
   }
 
   /** {@code address} as people write it: {@code 10.0.0.7:51234}, {@code [::1]:51234}. */

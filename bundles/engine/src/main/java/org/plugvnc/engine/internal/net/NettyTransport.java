@@ -15,7 +15,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The TCP listener: a Netty server whose every connection gets an {@link RfbConnection}. Socket
@@ -30,22 +34,25 @@ public final class NettyTransport implements AutoCloseable {
   /** The most a connection's socket is read of in one pass of its event loop. */
   static final int READ_QUANTUM = 16 * 1024;
 
-  private volatile Channel listener;
-  private AcceptGate gate;
+  /** The listening channel of each desktop, by the desktop's id. */
+  private final Map<String, Channel> listeners = new ConcurrentHashMap<>();
+  private final AcceptGate gate;
+
+  /** @param maxConnections the most connections open at once on all listeners (0: no limit) */
+  public NettyTransport(IntSupplier maxConnections) {
+    gate = new AcceptGate(maxConnections, listeners::values);
+    every(GATE_CHECK_MILLIS, gate::recheck);
+  }
 
   /**
-   * Listens on {@code address}, instead of the previous address if there was one (connections
-   * accepted there stay); returns once connections are accepted.
+   * Listens on {@code address} for desktop {@code id}, instead of that desktop's previous address if
+   * there was one (connections accepted there stay); returns once connections are accepted.
    *
    * @throws InterruptedException if interrupted while binding
    * @throws io.netty.channel.ChannelException (or an IOException) if the address cannot be bound
    */
-  public InetSocketAddress bind(InetSocketAddress address, ServerContext server)
+  public InetSocketAddress bind(String id, InetSocketAddress address, ServerContext server)
       throws InterruptedException {
-    if (gate == null) {
-      gate = new AcceptGate(() -> server.settings().maxConnections(), () -> listener);
-      every(GATE_CHECK_MILLIS, gate::recheck);
-    }
     AcceptGate connections = gate;
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, workers)
@@ -74,11 +81,19 @@ public final class NettyTransport implements AutoCloseable {
         });
     Channel next = b.bind(address).sync().channel();
     gate.rebound(next);
-    if (listener != null) {
-      listener.close();
+    Channel old = listeners.put(id, next);
+    if (old != null) {
+      old.close();
     }
-    listener = next;
-    return (InetSocketAddress) listener.localAddress();
+    return (InetSocketAddress) next.localAddress();
+  }
+
+  /** Stops listening for desktop {@code id}; its connections stay until closed. */
+  public void unbind(String id) {
+    Channel old = listeners.remove(id);
+    if (old != null) {
+      old.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
   }
 
   /**
@@ -102,8 +117,8 @@ public final class NettyTransport implements AutoCloseable {
   /** Stops listening and closes every connection; waits briefly for the threads. */
   @Override
   public void close() {
-    if (listener != null) {
-      listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    for (String id : List.copyOf(listeners.keySet())) {
+      unbind(id);
     }
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);

@@ -49,7 +49,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
     record = new ConnectionRecord(server.nextConnectionId(),
-        ConnectionRecord.peer(ctx.channel().remoteAddress()));
+        ConnectionRecord.peer(ctx.channel().remoteAddress()), server.desktopId());
     server.events().connected(record);
     // Counted from the accept until it is a session; a refusal is sent once the viewer has told
     // its version, and a refused viewer gets only a short while for that.

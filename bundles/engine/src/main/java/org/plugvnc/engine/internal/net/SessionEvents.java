@@ -28,7 +28,6 @@ public final class SessionEvents implements AutoCloseable {
   static final int QUEUE = 10_000;
   private static final long DROP_LOG_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-  private final String desktop;
   private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
   private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -39,9 +38,8 @@ public final class SessionEvents implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_NANOS);
 
-  /** Events of the desktop with id {@code desktop}. */
-  public SessionEvents(String desktop) {
-    this.desktop = desktop;
+  /** Events of every desktop, each named in its event. */
+  public SessionEvents() {
     thread.allowCoreThreadTimeOut(true);
   }
 
@@ -77,7 +75,7 @@ public final class SessionEvents implements AutoCloseable {
     }
     Identity who = r.identity();
     int type = r.securityType();
-    SessionEvent event = new SessionEvent(kind, r.id(), desktop, r.peer(),
+    SessionEvent event = new SessionEvent(kind, r.id(), r.desktop(), r.peer(),
         type == Rfb.SECURITY_INVALID ? "" : Rfb.securityTypeName(type),
         who == null ? "" : who.name(), reason, Instant.now());
     try {

@@ -7,6 +7,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SessionRegistry {
 
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
+  /** The server's registry of every desktop's sessions, or null: this is it. */
+  private final SessionRegistry all;
+
+  /** The registry of all sessions. */
+  public SessionRegistry() {
+    this(null);
+  }
+
+  /** The registry of one desktop's sessions, each also registered in {@code all}. */
+  public SessionRegistry(SessionRegistry all) {
+    this.all = all;
+  }
 
   /**
    * Registers {@code s} under the share policy, deciding and registering in one atomic step: of two
@@ -25,12 +37,18 @@ public final class SessionRegistry {
     List<Session> others = exclusive && policy == SharePolicy.DISCONNECT_OTHERS
         ? List.copyOf(sessions) : List.of();
     sessions.add(s);
+    if (all != null) {
+      all.sessions.add(s);
+    }
     others.forEach(o -> o.close("another viewer asked for exclusive access"));
     return true;
   }
 
   synchronized void remove(Session s) {
     sessions.remove(s);
+    if (all != null) {
+      all.sessions.remove(s);
+    }
   }
 
   /** The sessions now, a snapshot. */

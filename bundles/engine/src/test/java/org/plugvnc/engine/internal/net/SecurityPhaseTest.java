@@ -78,7 +78,7 @@ class SecurityPhaseTest {
   private RfbConnection connection;
   private ViewerChannel viewer;
 
-  private final SessionEvents events = new SessionEvents("default");
+  private final SessionEvents events = new SessionEvents();
   private final LinkedBlockingQueue<SessionEvent> heard =
       new LinkedBlockingQueue<>();
 

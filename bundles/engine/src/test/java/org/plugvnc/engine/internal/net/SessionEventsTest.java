@@ -18,7 +18,7 @@ class SessionEventsTest {
     List<SessionEvent> heard = new CopyOnWriteArrayList<>();
     List<String> threads = new CopyOnWriteArrayList<>();
     CountDownLatch done = new CountDownLatch(4);
-    try (SessionEvents events = new SessionEvents("default")) {
+    try (SessionEvents events = new SessionEvents()) {
       events.add(e -> {
         throw new IllegalStateException("a broken listener (test)");
       });
@@ -51,7 +51,7 @@ class SessionEventsTest {
   @Test
   void aListenerThatNeverReturnsCostsABoundedQueueAndTheDropsAreCounted() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (SessionEvents events = new SessionEvents("default")) {
+    try (SessionEvents events = new SessionEvents()) {
       events.add(e -> {
         try {
           release.await();
@@ -72,7 +72,7 @@ class SessionEventsTest {
 
   @Test
   void withoutListenersNothingIsMadeOrDropped() {
-    try (SessionEvents events = new SessionEvents("default")) {
+    try (SessionEvents events = new SessionEvents()) {
       for (int i = 0; i < SessionEvents.QUEUE * 2; i++) {
         events.connected(new ConnectionRecord(i, "/127.0.0.1:5000"));
       }

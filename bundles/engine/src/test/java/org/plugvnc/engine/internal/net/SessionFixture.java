@@ -42,7 +42,7 @@ final class SessionFixture implements AutoCloseable {
         encoders, desktop, sessions, null,
         new AuthFailureThrottle(() -> 0L), new PreAuthLimits(), new InputBudget(() -> 1 << 30),
         new OutputBudget(sessions, () -> 1 << 30), workers,
-        new SessionEvents("default"));
+        new SessionEvents());
     viewer = ViewerChannel.connect(new RfbConnection(server));
     type150.answerWith((context, out) -> HandshakeResult.success(new Identity("tester", false)));
     viewer.send("RFB 003.008\n".getBytes(US_ASCII));

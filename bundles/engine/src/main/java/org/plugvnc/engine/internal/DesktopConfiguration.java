@@ -1,0 +1,55 @@
+package org.plugvnc.engine.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.plugvnc.engine.internal.net.SharePolicy;
+
+/**
+ * One more desktop of the server, as a factory configuration {@code org.plugvnc.desktop~NAME}
+ * ({@code etc/org.plugvnc.desktop-NAME.cfg}): its own port, backend, security types, password
+ * file, share policy and name. The limits of {@code org.plugvnc.server} apply to all desktops.
+ */
+@ObjectClassDefinition(
+    name = "plugvnc desktop",
+    description = "One more desktop served by the plugvnc server, on its own port, showing its own "
+        + "backend or application display.",
+    factoryPid = "org.plugvnc.desktop")
+@interface DesktopConfiguration {
+
+  @AttributeDefinition(name = "Id", description = "The desktop's id in the console, JMX and "
+      + "events; empty: the NAME of its configuration (org.plugvnc.desktop~NAME).")
+  String id() default "";
+
+  @AttributeDefinition(name = "Port", description = "TCP port to listen on.", min = "1",
+      max = "65535")
+  int port() default 5901;
+
+  @AttributeDefinition(name = "Bind address",
+      description = "Address to listen on: 127.0.0.1 (default) for this machine only, 0.0.0.0 or "
+          + ":: for every interface, or one address.")
+  String bindAddress() default "127.0.0.1";
+
+  @AttributeDefinition(name = "Capture backend",
+      description = "Name of the capture backend or application display to show (service property "
+          + "plugvnc.backend or plugvnc.display). When it is not available another is shown.")
+  String backend() default "virtual";
+
+  @AttributeDefinition(name = "Security types",
+      description = "Comma-separated security types to offer on this desktop, most preferred "
+          + "first, by name (None, VncAuth) or number.")
+  String securityTypes() default "VncAuth";
+
+  @AttributeDefinition(name = "Password file",
+      description = "A VNC password file for this desktop; empty: the VNC Authentication "
+          + "bundle's own passwordFile.")
+  String passwordFile() default "";
+
+  @AttributeDefinition(name = "Share policy",
+      description = "What a viewer asking for exclusive access gets: SHARED, DISCONNECT_OTHERS or "
+          + "REFUSE (this desktop's viewers only).")
+  SharePolicy sharePolicy() default SharePolicy.DISCONNECT_OTHERS;
+
+  @AttributeDefinition(name = "Desktop name",
+      description = "The name viewers show in their title; empty: plugvnc ID.")
+  String desktopName() default "";
+}
