@@ -12,8 +12,7 @@ import org.plugvnc.engine.internal.net.SharePolicy;
 @ObjectClassDefinition(
     name = "plugvnc desktop",
     description = "One more desktop served by the plugvnc server, on its own port, showing its own "
-        + "backend or application display.",
-    factoryPid = "org.plugvnc.desktop")
+        + "backend or application display.")
 @interface DesktopConfiguration {
 
   @AttributeDefinition(name = "Id", description = "The desktop's id in the console, JMX and "

@@ -75,7 +75,8 @@ public final class BackendChoice {
 
   private synchronized void choose() {
     Map<String, CaptureBackend> named = backends.snapshot();
-    CaptureBackend chosen = named.get(wanted());
+    String name = wanted();
+    CaptureBackend chosen = name == null ? null : named.get(name);
     if (chosen == null && !backends.ordered().isEmpty()) {
       chosen = backends.ordered().get(0);
     }
