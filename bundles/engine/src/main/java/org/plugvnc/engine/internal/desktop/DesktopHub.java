@@ -52,6 +52,11 @@ public final class DesktopHub implements AutoCloseable {
   private volatile Consumer<String> clipboardSink = text -> {};
   /** Where the pointer is, x in the high half and y in the low; -1 while unknown. */
   private volatile long pointerAt = -1;
+  /**
+   * Whether the backend tells where its pointer is (DesktopListener.pointerMoved): a real screen's
+   * pointer, which viewers without a cursor pseudo-encoding then see drawn into their picture.
+   */
+  private volatile boolean pointerTracked;
 
   /** The framebuffer viewers read now. Any thread. */
   public Framebuffer framebuffer() {
@@ -80,10 +85,13 @@ public final class DesktopHub implements AutoCloseable {
     pointerMovedTo(e.x(), e.y());
   }
 
-  /** Where the pointer is, as {@code {x, y}}, or null while no one has said. Any thread. */
+  /**
+   * Where the pointer is, as {@code {x, y}}, or null unless the backend tracks its pointer (it has
+   * reported a position since it started). Any thread.
+   */
   public int[] pointerPosition() {
     long at = pointerAt;
-    return at < 0 ? null : new int[] {(int) (at >>> 32), (int) at};
+    return at < 0 || !pointerTracked ? null : new int[] {(int) (at >>> 32), (int) at};
   }
 
   private void pointerMovedTo(int x, int y) {
@@ -212,6 +220,7 @@ public final class DesktopHub implements AutoCloseable {
     if (backend == null || running) {
       return;
     }
+    pointerTracked = false;
     Listener l = new Listener();
     listener = l;
     try {
@@ -301,6 +310,7 @@ public final class DesktopHub implements AutoCloseable {
     @Override
     public void pointerMoved(int x, int y) {
       if (current()) {
+        pointerTracked = true;
         pointerMovedTo(x, y);
       }
     }

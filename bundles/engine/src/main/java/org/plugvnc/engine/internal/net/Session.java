@@ -213,6 +213,11 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   }
 
   @Override
+  public void desktopPointerMoved(int x, int y) {
+    onLoop(updates::cursorMoved);
+  }
+
+  @Override
   public void desktopBell() {
     outbox.offer(Outbox.Slot.BELL, alloc -> {
       ByteBuf out = alloc.buffer(1);

@@ -1,6 +1,7 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
+import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.encoding.PixelWriter;
 import org.plugvnc.api.pixel.Point;
@@ -48,6 +49,8 @@ final class UpdateScheduler {
   private Rect bounds;
   private Region requested = Region.EMPTY;
   private Region forced = Region.EMPTY;
+  /** Where this viewer's picture shows the cursor drawn into it, or null. */
+  private Rect drawnCursor;
   private boolean pending;
   private boolean resizePending;
   private boolean cursorPending;
@@ -80,7 +83,11 @@ final class UpdateScheduler {
   void settings(ClientSettings next) {
     // Sent when newly listed; never to a viewer that stopped listing it.
     cursorPending = next.cursor() && (cursorPending || !settings.cursor());
+    boolean drawingChanges = next.cursor() != settings.cursor();
     settings = next;
+    if (drawingChanges) {
+      cursorMoved();
+    }
     encoders.configure(next.encodingSettings());
     trySend();
   }
@@ -126,6 +133,12 @@ final class UpdateScheduler {
     if (bounds == null) {
       return;
     }
+    Rect drawn = drawnCursor;
+    if (drawn != null) {
+      // The copy moves or covers the cursor drawn into the viewer's picture: paint both places.
+      Rect moved = drawn.translate(target.x() - source.x(), target.y() - source.y());
+      tracker.damage(Region.of(drawn).union(Region.of(moved.intersect(bounds))));
+    }
     Rect src = target.translate(source.x() - target.x(), source.y() - target.y());
     if (bounds.contains(target) && bounds.contains(src)) {
       tracker.copy(target, source);
@@ -161,7 +174,47 @@ final class UpdateScheduler {
 
   void cursorChanged() {
     cursorPending |= settings.cursor();
+    cursorMoved();
+  }
+
+  /**
+   * The pointer moved or the cursor changed: a viewer that is sent the cursor drawn into its
+   * picture gets the area it left and the area it reached again.
+   */
+  void cursorMoved() {
+    if (bounds != null && !settings.cursor()) {
+      Rect now = cursorArea();
+      Region both = Region.EMPTY;
+      if (drawnCursor != null) {
+        both = both.union(Region.of(drawnCursor));
+      }
+      if (now != null) {
+        both = both.union(Region.of(now));
+      }
+      if (!both.isEmpty()) {
+        tracker.damage(both.intersect(bounds));
+      }
+    }
     trySend();
+  }
+
+  /**
+   * Where the cursor is to be drawn into this viewer's picture: only for a viewer that cannot show
+   * cursors itself, and only on a desktop that tells where its pointer is (a real screen); null
+   * otherwise.
+   */
+  private Rect cursorArea() {
+    if (settings.cursor()) {
+      return null;
+    }
+    int[] at = desktop.pointerPosition();
+    CursorShape shape = desktop.cursor();
+    if (at == null || shape == null || shape.width() == 0 || shape.height() == 0) {
+      return null;
+    }
+    Rect area = new Rect(at[0] - shape.hotX(), at[1] - shape.hotY(), shape.width(),
+        shape.height()).intersect(bounds);
+    return area.isEmpty() ? null : area;
   }
 
   /** Sends an update if one is asked for, allowed and not empty. */
@@ -271,6 +324,7 @@ final class UpdateScheduler {
       UpdateWriter.capture(content, fb, snapshot);
       // A copy reported while the pixels were read may be in them already: it goes as damage.
       changes.copiesAsDamage();
+      drawCursor();
       out = outbox.alloc().buffer(Math.min(size, INITIAL_BUFFER));
       sentLossy = UpdateWriter.writeCaptured(out, content, pixels, snapshot, selector, settings,
           record);
@@ -302,6 +356,19 @@ final class UpdateScheduler {
     record.updateSent(now);
     outbox.send(out);
     return true;
+  }
+
+  /** Draws the cursor into the captured pixels, for a viewer that cannot show it itself. */
+  private void drawCursor() {
+    Rect area = cursorArea();
+    drawnCursor = area;
+    if (area != null) {
+      CursorShape shape = desktop.cursor();
+      int[] at = desktop.pointerPosition();
+      if (shape != null && at != null) {
+        snapshot.drawCursor(shape, at[0] - shape.hotX(), at[1] - shape.hotY());
+      }
+    }
   }
 
   void close() {

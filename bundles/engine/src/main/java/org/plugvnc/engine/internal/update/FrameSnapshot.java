@@ -2,6 +2,7 @@ package org.plugvnc.engine.internal.update;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.pixel.Rect;
 
@@ -48,6 +49,48 @@ public final class FrameSnapshot {
       offset += (int) r.area();
     }
     return this;
+  }
+
+  /**
+   * Draws {@code cursor} with its top-left corner at ({@code left}, {@code top}) into the captured
+   * pixels, blending by its alpha: the picture of a viewer that cannot show cursors itself.
+   */
+  public void drawCursor(CursorShape cursor, int left, int top) {
+    Rect area = new Rect(left, top, cursor.width(), cursor.height());
+    int[] argb = cursor.argb();
+    for (int i = 0; i < rects.size(); i++) {
+      Rect r = rects.get(i);
+      Rect both = r.intersect(area);
+      if (both.isEmpty()) {
+        continue;
+      }
+      for (int y = both.y(); y < both.bottom(); y++) {
+        int dst = offsets[i] + (y - r.y()) * r.width() - r.x();
+        int src = (y - top) * cursor.width() - left;
+        for (int x = both.x(); x < both.right(); x++) {
+          pixels[dst + x] = blend(argb[src + x], pixels[dst + x]);
+        }
+      }
+    }
+  }
+
+  /** {@code over} (0xAARRGGBB, not premultiplied) over {@code under} (0x00RRGGBB). */
+  static int blend(int over, int under) {
+    int a = over >>> 24;
+    if (a == 0xFF) {
+      return over & 0xFFFFFF;
+    }
+    if (a == 0) {
+      return under;
+    }
+    int r = mix(over >> 16 & 0xFF, under >> 16 & 0xFF, a);
+    int g = mix(over >> 8 & 0xFF, under >> 8 & 0xFF, a);
+    int b = mix(over & 0xFF, under & 0xFF, a);
+    return r << 16 | g << 8 | b;
+  }
+
+  private static int mix(int top, int bottom, int alpha) {
+    return (top * alpha + bottom * (255 - alpha) + 127) / 255;
   }
 
   /** Turns every captured colour into the one a low-colour viewer sees. */
