@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plugvnc.client.RfbClient;
 
 /** The built jar as a user runs it: start-up, configuration, command line, stop. */
 class LauncherIT {
@@ -60,6 +61,49 @@ class LauncherIT {
       server.process().awaitLine(PlugvncServer.LISTENING + " 127.0.0.1:" + newPort, TIMEOUT);
       assertEquals("RFB 003.008\n", readProtocolVersion(newPort));
     }
+  }
+
+  /**
+   * A second desktop from its own file, as fileinstall reads it: listening on its own port with its
+   * own name, showing the same virtual desktop (started once for both); deleting the file closes
+   * that desktop and leaves the first one serving.
+   */
+  @Test
+  void aSecondDesktopComesAndGoesWithItsFile() throws IOException {
+    try (PlugvncServer server = PlugvncServer.in(home).securityTypes("None").testPattern(160, 120)
+        .start("launcher-second-desktop.log")) {
+      int secondPort = Interop.freePort();
+      Path file = home.resolve("etc/org.plugvnc.desktop-second.cfg");
+      Files.writeString(file, "port = " + secondPort + "\nsecurityTypes = None\n");
+      server.process().awaitLine(PlugvncServer.LISTENING + " 127.0.0.1:" + secondPort, TIMEOUT);
+      try (RfbClient first = viewer(server.port()); RfbClient second = viewer(secondPort)) {
+        assertEquals("plugvnc", first.serverInit().name());
+        assertEquals("plugvnc second", second.serverInit().name());
+        first.refresh(TIMEOUT);
+        second.refresh(TIMEOUT);
+        assertTrue(java.util.Arrays.equals(TestPattern.image(160, 120).getRGB(0, 0, 160, 120,
+            null, 0, 160), withAlpha(second.pixels())), "the second desktop's picture");
+        assertTrue(java.util.Arrays.equals(first.pixels(), second.pixels()), "the same backend");
+
+        Files.delete(file);
+        assertTrue(second.awaitClose(TIMEOUT), "the second desktop's viewer is closed");
+        first.refresh(TIMEOUT);
+        assertEquals(160, first.width(), "the first desktop's viewer stays");
+      }
+    }
+  }
+
+  private static RfbClient viewer(int port) throws IOException {
+    return RfbClient.builder().host("127.0.0.1").port(port).readTimeout(TIMEOUT)
+        .securityType(1).shared(true).encodings(0).connect();
+  }
+
+  private static int[] withAlpha(int[] rgb) {
+    int[] argb = new int[rgb.length];
+    for (int i = 0; i < rgb.length; i++) {
+      argb[i] = 0xFF000000 | rgb[i];
+    }
+    return argb;
   }
 
   @Test

@@ -207,7 +207,6 @@ public final class RfbServer implements ClipboardListener {
   void deactivate() {
     management.unregister();
     close();
-    LOG.info("plugvnc: stopped");
   }
 
   private synchronized void close() {

@@ -1,5 +1,6 @@
 package org.plugvnc.engine.internal;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,11 +94,12 @@ final class ServedDesktop implements ServerContext {
         LOG.error("plugvnc: desktop {} cannot listen on {}: {}", id, next.address(), e.toString());
         throw e;
       }
-      LOG.info("plugvnc: desktop {} listening on {}:{} (security types {}, backend {})", id,
-          boundTo.getHostString(), boundTo.getPort(), next.securityTypes(), next.backend());
+      LOG.info("plugvnc: listening on {}:{} (desktop {}, security types {}, backend {}, {} ms"
+          + " after JVM start)", boundTo.getHostString(), boundTo.getPort(), id,
+          next.securityTypes(), next.backend(), ManagementFactory.getRuntimeMXBean().getUptime());
       if (previous != null) {
-        LOG.info("plugvnc: desktop {} no longer listening on {} (viewers connected there stay)",
-            id, previous.address());
+        LOG.info("plugvnc: no longer listening on {} (desktop {}; viewers connected there stay)",
+            previous.address(), id);
       }
     }
   }
@@ -107,7 +109,7 @@ final class ServedDesktop implements ServerContext {
     server.transport().unbind(id);
     sessions.closeAll(reason);
     hub.close();
-    LOG.info("plugvnc: desktop {} stopped ({})", id, reason);
+    LOG.info("plugvnc: stopped listening on {} (desktop {}: {})", boundTo, id, reason);
   }
 
   void addBackend(SharedBackend b, Map<String, ?> properties) {
