@@ -69,16 +69,16 @@ class KarafHotSwapIT {
   private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
 
   /** The plug-in families, each a feature and one bundle. */
-  private static final Map<String, String> FAMILIES = Map.of(
-      "plugvnc-encoders", "org.plugvnc.encoders",
-      "plugvnc-encoders-zlib", "org.plugvnc.encoders.zlib",
-      "plugvnc-encoders-tight", "org.plugvnc.encoders.tight",
-      "plugvnc-security", "org.plugvnc.security",
-      "plugvnc-clipboard", "org.plugvnc.clipboard",
-      "plugvnc-capture-virtual", "org.plugvnc.capture.virtual",
-      "plugvnc-jmx", "org.plugvnc.jmx",
-      "plugvnc-events", "org.plugvnc.events",
-      "plugvnc-commands", "org.plugvnc.commands");
+  private static final Map<String, String> FAMILIES = Map.ofEntries(
+      Map.entry("plugvnc-encoders", "org.plugvnc.encoders"),
+      Map.entry("plugvnc-encoders-zlib", "org.plugvnc.encoders.zlib"),
+      Map.entry("plugvnc-encoders-tight", "org.plugvnc.encoders.tight"),
+      Map.entry("plugvnc-security", "org.plugvnc.security"),
+      Map.entry("plugvnc-clipboard", "org.plugvnc.clipboard"),
+      Map.entry("plugvnc-capture-virtual", "org.plugvnc.capture.virtual"),
+      Map.entry("plugvnc-jmx", "org.plugvnc.jmx"),
+      Map.entry("plugvnc-events", "org.plugvnc.events"),
+      Map.entry("plugvnc-commands", "org.plugvnc.commands"));
   private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
       "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-clipboard",
       "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands");
@@ -137,6 +137,7 @@ class KarafHotSwapIT {
       reinstallEachPlugInFeature();
       int newPort = changePort(port, password);
       changeSecurityTypes(newPort);
+      aSecondDesktopFromItsFile(password);
     } finally {
       reportSwaps();
     }
@@ -357,6 +358,32 @@ class KarafHotSwapIT {
     }
     swapped("config:property-set port " + oldPort + " -> " + newPort);
     return newPort;
+  }
+
+  /**
+   * A second desktop from {@code etc/org.plugvnc.desktop-second.cfg}, as fileinstall reads it: the
+   * console lists it, a viewer on its port sees the same virtual desktop; deleting the file closes
+   * it and its viewer, and the two viewers of the first desktop never notice.
+   */
+  private void aSecondDesktopFromItsFile(VncPasswordFile password) throws IOException {
+    int secondPort = Interop.freePort();
+    Path file = karaf.etc().resolve("org.plugvnc.desktop-second.cfg");
+    Files.writeString(file, "port = " + secondPort + "\nsecurityTypes = VncAuth\n");
+    RfbPort.awaitAccepting(secondPort, PORT_TIMEOUT);
+    String desktops = console.run("vnc:desktops");
+    assertTrue(desktops.contains("second") && desktops.contains("127.0.0.1:" + secondPort),
+        desktops);
+    RfbClient other = WatchedViewer.connect(secondPort, password.password());
+    try {
+      assertEquals("plugvnc second", other.serverInit().name());
+      WatchedViewer.awaitPicture(other, TestPattern.image(WIDTH, HEIGHT), PICTURE_TIMEOUT);
+      Files.delete(file);
+      assertTrue(other.awaitClose(PORT_TIMEOUT), "the second desktop's viewer was not closed");
+      RfbPort.awaitRefused(secondPort, PORT_TIMEOUT);
+    } finally {
+      other.close();
+    }
+    swapped("org.plugvnc.desktop-second.cfg written, then deleted");
   }
 
   /** None offered to new viewers next to VncAuth, then no longer. */
