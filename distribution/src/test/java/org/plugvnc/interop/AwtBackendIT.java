@@ -96,6 +96,10 @@ class AwtBackendIT {
     }
   }
 
+  /**
+   * Needs an engine that hands a desktop's clipboard to its backend and back (capture API 1.1:
+   * {@code clipboardFromViewer}, {@code DesktopListener.clipboardChanged}).
+   */
   @Test
   void theClipboardGoesBothWaysThroughXclip() throws Exception {
     RequiredTools.require("Xvfb", "xclip");
