@@ -49,33 +49,50 @@ public final class TileDamage {
   /** The runs of changed tiles in the tile row at {@code ty}, {@code th} pixels high. */
   private static List<Rect> changedRuns(int[] before, int[] after, int width, int ty, int th,
       int tileSize) {
+    boolean[] changed = changedTiles(before, after, width, ty, th, tileSize);
     List<Rect> runs = new ArrayList<>();
     int runStart = -1;
-    for (int tx = 0; tx < width; tx += tileSize) {
-      int tw = Math.min(tileSize, width - tx);
-      boolean changed = tileDiffers(before, after, width, tx, ty, tw, th);
-      if (changed && runStart < 0) {
-        runStart = tx;
-      } else if (!changed && runStart >= 0) {
-        runs.add(new Rect(runStart, ty, tx - runStart, th));
+    for (int t = 0; t <= changed.length; t++) {
+      boolean on = t < changed.length && changed[t];
+      if (on && runStart < 0) {
+        runStart = t;
+      } else if (!on && runStart >= 0) {
+        int x = runStart * tileSize;
+        runs.add(new Rect(x, ty, Math.min(width, t * tileSize) - x, th));
         runStart = -1;
       }
-    }
-    if (runStart >= 0) {
-      runs.add(new Rect(runStart, ty, width - runStart, th));
     }
     return runs;
   }
 
-  private static boolean tileDiffers(int[] before, int[] after, int width, int tx, int ty, int tw,
-      int th) {
+  /**
+   * Which tiles of the row differ. Each pixel row is compared whole (one vectorised
+   * {@link Arrays#mismatch} call for a row that did not change); after a difference the scan goes
+   * on from the next tile, and tiles already found changed are skipped.
+   */
+  private static boolean[] changedTiles(int[] before, int[] after, int width, int ty, int th,
+      int tileSize) {
+    boolean[] changed = new boolean[(width + tileSize - 1) / tileSize];
     for (int y = ty; y < ty + th; y++) {
-      int from = y * width + tx;
-      if (Arrays.mismatch(before, from, from + tw, after, from, from + tw) >= 0) {
-        return true;
+      int row = y * width;
+      int x = 0;
+      while (x < width) {
+        while (x < width && changed[x / tileSize]) {
+          x = (x / tileSize + 1) * tileSize;
+        }
+        if (x >= width) {
+          break;
+        }
+        int m = Arrays.mismatch(before, row + x, row + width, after, row + x, row + width);
+        if (m < 0) {
+          break;
+        }
+        int tile = (x + m) / tileSize;
+        changed[tile] = true;
+        x = (tile + 1) * tileSize;
       }
     }
-    return false;
+    return changed;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
@@ -72,6 +73,29 @@ class TileDamageTest {
 
     assertEquals(2, damage.rects().size());
     assertEquals(Region.of(new Rect(0, 0, 32, 32)).union(new Rect(96, 64, 4, 6)), damage);
+  }
+
+  @Test
+  void scatteredChangesDamageExactlyTheTilesAPixelByPixelCheckFinds() {
+    Random random = new Random(42);
+    for (int round = 0; round < 50; round++) {
+      int tile = 8 + random.nextInt(40);
+      int[] before = frame();
+      int[] after = frame();
+      for (int n = random.nextInt(30); n > 0; n--) {
+        after[random.nextInt(after.length)] ^= 1 + random.nextInt(0xFFFFFF);
+      }
+
+      Region expected = Region.EMPTY;
+      for (int i = 0; i < after.length; i++) {
+        if (before[i] != after[i]) {
+          int tx = i % W / tile * tile;
+          int ty = i / W / tile * tile;
+          expected = expected.union(new Rect(tx, ty, Math.min(tile, W - tx), Math.min(tile, H - ty)));
+        }
+      }
+      assertEquals(expected, TileDamage.between(before, after, W, H, tile), "tile " + tile);
+    }
   }
 
   @Test
