@@ -97,6 +97,27 @@ class AwtBackendIT {
   }
 
   /**
+   * The pointer moved by an X client (not by the viewer) is where a viewer without the Cursor
+   * pseudo-encoding sees the backend's arrow drawn: black at its tip, white inside.
+   */
+  @Test
+  void aPointerMovedOnTheXServerIsWhereARawViewerSeesTheArrow() throws Exception {
+    RequiredTools.require("Xvfb", "xsetroot", "xdotool");
+    try (Xvfb x = Xvfb.start(WIDTH, HEIGHT, log("awt-pointer-xvfb.log"));
+        PlugvncServer server = awtServer(x).start("awt-pointer.log");
+        RfbClient viewer = connect(server, RfbNumbers.ENCODING_RAW)) {
+      run(x, "xsetroot", "-solid", "#3366cc");
+      run(x, "xdotool", "mousemove", "100", "150");
+      awaitPixel(viewer, 100, 150, rgb -> rgb == 0x000000, "the arrow's black tip");
+      awaitPixel(viewer, 101, 152, rgb -> rgb == 0xFFFFFF, "the arrow's white inside");
+
+      run(x, "xdotool", "mousemove", "300", "200");
+      awaitPixel(viewer, 300, 200, rgb -> rgb == 0x000000, "the arrow's tip, moved");
+      awaitPixel(viewer, 101, 152, rgb -> rgb == 0x3366cc, "the root window where the arrow was");
+    }
+  }
+
+  /**
    * Needs an engine that hands a desktop's clipboard to its backend and back (capture API 1.1:
    * {@code clipboardFromViewer}, {@code DesktopListener.clipboardChanged}).
    */
@@ -162,6 +183,12 @@ class AwtBackendIT {
   }
 
   private static RfbClient connect(PlugvncServer server) throws IOException {
+    // the cursor apart, as a pseudo-encoding: the engine would draw it into a Raw-only viewer's
+    // picture where the backend says the pointer is
+    return connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR);
+  }
+
+  private static RfbClient connect(PlugvncServer server, int... encodings) throws IOException {
     if (!server.output().contains(INACTIVE)) {
       // the backend registers a moment after the engine listens; until then the engine shows
       // the virtual desktop
@@ -170,7 +197,7 @@ class AwtBackendIT {
     return RfbClient.builder().port(server.port())
         .securityType(RfbNumbers.SECURITY_NONE)
         .pixelFormat(PixelFormat.RGB888_LE)
-        .encodings(RfbNumbers.ENCODING_RAW)
+        .encodings(encodings)
         .readTimeout(TIMEOUT)
         .connect();
   }

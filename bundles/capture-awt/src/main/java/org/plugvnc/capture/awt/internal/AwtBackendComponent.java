@@ -46,13 +46,9 @@ public final class AwtBackendComponent {
   @Activate
   public AwtBackendComponent(BundleContext context, AwtCaptureConfiguration config) {
     settings = AwtSettings.from(config);
-    backend = open(settings);
-    registration = backend == null ? null
-        : context.registerService(CaptureBackend.class, backend, properties(settings));
-    if (backend != null) {
-      LOG.info("AWT capture backend '{}' registered for {}x{}", settings.name(),
-          backend.framebuffer().width(), backend.framebuffer().height());
-    }
+    AwtCaptureBackend opened = open(settings);
+    registration = opened == null ? null : register(context, opened, settings);
+    backend = registration == null ? null : opened;
   }
 
   /** Every key applies live; a new name changes the service property, no re-registration. */
@@ -98,6 +94,22 @@ public final class AwtBackendComponent {
       return new AwtCaptureBackend(ScreenGrabber.open(settings.screen()), settings);
     } catch (AWTException | RuntimeException | AWTError | LinkageError e) {
       LOG.warn(inactive + "no screen can be reached through AWT: {}", e.toString());
+      return null;
+    }
+  }
+
+  /** Registers the backend; null (logged, the backend disposed) if the bundle is stopping. */
+  private static ServiceRegistration<CaptureBackend> register(BundleContext context,
+      AwtCaptureBackend backend, AwtSettings settings) {
+    try {
+      ServiceRegistration<CaptureBackend> registration =
+          context.registerService(CaptureBackend.class, backend, properties(settings));
+      LOG.info("AWT capture backend '{}' registered for {}x{}", settings.name(),
+          backend.framebuffer().width(), backend.framebuffer().height());
+      return registration;
+    } catch (IllegalStateException e) {
+      LOG.warn("AWT capture backend '{}' not registered: {}", settings.name(), e.toString());
+      backend.dispose();
       return null;
     }
   }

@@ -87,6 +87,7 @@ final class AwtCaptureBackend implements CaptureBackend {
         throw new IllegalStateException("the AWT backend cannot grab the screen: " + e, e);
       }
       listener = desktop;
+      pointer.forget();
       capture = new CaptureLoop(pixels, pointer, desktop, () -> settings, () -> screen);
       startClipboard();
       LOG.debug("AWT backend started, {}x{}", pixels.width(), pixels.height());

@@ -21,15 +21,23 @@ final class PointerTracker {
   /**
    * Looks where the pointer is (on the capture thread).
    *
-   * @return the new position if something else moved it since the last move or look, else null
+   * @return the new position if something else moved it since the last move or look (or this is
+   *     the first look since {@link #forget}), else null
    */
   synchronized Point movedElsewhere(ScreenGrabber screen) {
     Point now = screen.pointer();
     if (now == null || now.equals(last)) {
       return null;
     }
-    boolean first = last == null;
     last = now;
-    return first ? null : now;
+    return now;
+  }
+
+  /**
+   * Forgets the last position, so that the next look reports where the pointer is: the engine
+   * draws the cursor for viewers without a cursor pseudo-encoding once it knows the position.
+   */
+  synchronized void forget() {
+    last = null;
   }
 }
