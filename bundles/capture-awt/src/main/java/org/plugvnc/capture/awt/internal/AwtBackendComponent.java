@@ -39,19 +39,24 @@ public final class AwtBackendComponent {
 
   private static final Logger LOG = LoggerFactory.getLogger(AwtBackendComponent.class);
 
+  private final BundleContext context;
   private final AwtCaptureBackend backend;
-  private final ServiceRegistration<CaptureBackend> registration;
-  private volatile AwtSettings settings;
+  private ServiceRegistration<CaptureBackend> registration; // SCR serialises activate/modified/deactivate
+  private AwtSettings settings;
 
   @Activate
   public AwtBackendComponent(BundleContext context, AwtCaptureConfiguration config) {
+    this.context = context;
     settings = AwtSettings.from(config);
     AwtCaptureBackend opened = open(settings);
     registration = opened == null ? null : register(context, opened, settings);
     backend = registration == null ? null : opened;
   }
 
-  /** Every key applies live; a new name changes the service property, no re-registration. */
+  /**
+   * Every key applies live. A new name registers the backend again under it (the engine binds
+   * backends by their properties at registration): its viewers see another backend meanwhile.
+   */
   @Modified
   void modified(AwtCaptureConfiguration config) {
     AwtSettings next = AwtSettings.from(config);
@@ -62,21 +67,28 @@ public final class AwtBackendComponent {
     }
     backend.update(next);
     if (!next.name().equals(previous.name())) {
-      registration.setProperties(properties(next));
+      unregister();
+      backend.stop();
+      registration = register(context, backend, next);
     }
   }
 
   @Deactivate
   void deactivate() {
+    unregister();
+    if (backend != null) {
+      backend.dispose();
+    }
+  }
+
+  private void unregister() {
     if (registration != null) {
       try {
         registration.unregister();
       } catch (IllegalStateException e) {
         // the bundle is stopping and the framework already unregistered it
       }
-    }
-    if (backend != null) {
-      backend.dispose();
+      registration = null;
     }
   }
 
