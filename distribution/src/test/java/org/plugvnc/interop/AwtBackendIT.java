@@ -97,6 +97,33 @@ class AwtBackendIT {
   }
 
   /**
+   * The backend exists while its configuration does: deleting the file unregisters it (viewers
+   * are switched to the virtual desktop, with DesktopSize), writing it again brings it back.
+   */
+  @Test
+  void theBackendComesAndGoesWithItsConfiguration() throws Exception {
+    RequiredTools.require("Xvfb", "xsetroot");
+    try (Xvfb x = Xvfb.start(WIDTH, HEIGHT, log("awt-config-xvfb.log"));
+        PlugvncServer server = awtServer(x).testPattern(320, 200).start("awt-config.log");
+        RfbClient viewer = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR,
+            RfbNumbers.ENCODING_DESKTOP_SIZE)) {
+      run(x, "xsetroot", "-solid", "#884422");
+      awaitPicture(viewer, (px, py) -> 0x884422, "the root window");
+      Path file = server.home().resolve("etc/" + AWT + ".cfg");
+      String configuration = Files.readString(file);
+
+      Files.delete(file);
+      awaitSize(viewer, 320, 200);
+      awaitPicture(viewer, (px, py) -> TestPattern.rgb(px, py, 320, 200),
+          "the virtual desktop standing in");
+
+      Files.writeString(file, configuration);
+      awaitSize(viewer, WIDTH, HEIGHT);
+      awaitPicture(viewer, (px, py) -> 0x884422, "the root window again");
+    }
+  }
+
+  /**
    * The pointer moved by an X client (not by the viewer) is where a viewer without the Cursor
    * pseudo-encoding sees the backend's arrow drawn: black at its tip, white inside.
    */
@@ -214,6 +241,18 @@ class AwtBackendIT {
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the viewer never showed " + what + ": " + mismatch);
+      }
+      viewer.requestUpdate(true);
+      viewer.poll(Duration.ofMillis(300));
+    }
+  }
+
+  private static void awaitSize(RfbClient viewer, int width, int height) throws IOException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (viewer.width() != width || viewer.height() != height) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the viewer never got " + width + "x" + height + ": it has "
+            + viewer.width() + "x" + viewer.height());
       }
       viewer.requestUpdate(true);
       viewer.poll(Duration.ofMillis(300));
