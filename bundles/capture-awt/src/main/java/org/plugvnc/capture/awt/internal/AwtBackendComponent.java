@@ -41,7 +41,8 @@ public final class AwtBackendComponent {
 
   private final BundleContext context;
   private final AwtCaptureBackend backend;
-  private ServiceRegistration<CaptureBackend> registration; // SCR serialises activate/modified/deactivate
+  /** SCR calls activate, modified and deactivate one at a time. */
+  private ServiceRegistration<CaptureBackend> registration;
   private AwtSettings settings;
 
   @Activate
