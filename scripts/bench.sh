@@ -9,6 +9,7 @@ mvn -B -q -Pquick package -pl benchmarks -am
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 if [ $# -eq 0 ]; then
   java -cp "$cp" org.plugvnc.benchmarks.CorpusSizes
-  exec java -cp "$cp" org.openjdk.jmh.Main -rf text -rff benchmarks/target/jmh.txt
+  # AwtCaptureBenchmark needs a display: scripts/bench-awt.sh runs it under Xvfb.
+  exec java -cp "$cp" org.openjdk.jmh.Main -e AwtCaptureBenchmark -rf text -rff benchmarks/target/jmh.txt
 fi
 exec java -cp "$cp" org.openjdk.jmh.Main "$@"

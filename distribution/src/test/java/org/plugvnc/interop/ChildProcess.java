@@ -41,14 +41,20 @@ public final class ChildProcess implements AutoCloseable {
    * Starts {@code command}.
    *
    * @param name a short name for messages and the log file, e.g. {@code "plugvnc"}
-   * @param environment variables to add to this JVM's environment
+   * @param environment variables to add to this JVM's environment; a null value removes one
    * @param log where to copy the output (its directory is created)
    * @throws UncheckedIOException when the program cannot be started
    */
   public static ChildProcess start(
       String name, List<String> command, Map<String, String> environment, Path log) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(environment);
+    environment.forEach((key, value) -> {
+      if (value == null) {
+        builder.environment().remove(key);
+      } else {
+        builder.environment().put(key, value);
+      }
+    });
     try {
       Files.createDirectories(log.getParent());
       return new ChildProcess(name, builder.start(), log);

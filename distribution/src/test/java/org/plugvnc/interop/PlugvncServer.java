@@ -105,6 +105,7 @@ public final class PlugvncServer implements AutoCloseable {
     private final Path home;
     private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
     private final List<String> jvmArguments = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final int port = Interop.freePort();
 
     private Builder(Path home) {
@@ -136,6 +137,12 @@ public final class PlugvncServer implements AutoCloseable {
       return this;
     }
 
+    /** Sets an environment variable of the server's JVM, e.g. DISPLAY; null removes it. */
+    public Builder environment(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
     /**
      * Writes the configuration, starts the jar and waits until the engine listens.
      *
@@ -151,7 +158,7 @@ public final class PlugvncServer implements AutoCloseable {
       command.add("-jar");
       command.add(Interop.distributionJar().toString());
       ChildProcess process =
-          ChildProcess.start("plugvnc", command, Map.of(), Interop.artefacts().resolve(logName));
+          ChildProcess.start("plugvnc", command, environment, Interop.artefacts().resolve(logName));
       try {
         // The configured port, not just any: a server that came up on its default port first
         // would not be the one the test configured.
