@@ -35,7 +35,11 @@ final class CaptureThread implements Runnable {
   private final Consumer<Region> report;
   private final Thread thread;
   private volatile boolean stopping;
+  /** Rounds left to read a changed cursor the server could not give yet. */
+  private static final int CURSOR_RETRIES = 50;
+
   private long cursorSerial = -1;
+  private int cursorRetries;
   private Point lastPointer;
   private boolean lossShown;
 
@@ -129,7 +133,12 @@ final class CaptureThread implements Runnable {
           break;
         }
         if (events.cursorChanged) {
-          readCursor(x);
+          cursorRetries = CURSOR_RETRIES;
+        }
+        if (cursorRetries > 0 && readCursor(x)) {
+          cursorRetries = 0;
+        } else if (cursorRetries > 0) {
+          cursorRetries--;
         }
         for (int i = 0; i < events.bells; i++) {
           listener.bell();
@@ -155,7 +164,7 @@ final class CaptureThread implements Runnable {
         x.width(), x.height(), x.depth(), screen.method(),
         screen.usesDamage() ? " and XDamage" : " and tile comparison");
     cursorSerial = -1;
-    readCursor(x);
+    cursorRetries = readCursor(x) ? 0 : CURSOR_RETRIES;
     firstConnection.complete(null);
     return screen;
   }
@@ -174,13 +183,18 @@ final class CaptureThread implements Runnable {
     return screen;
   }
 
-  private void readCursor(X11Connection x) {
+  /** Reads the cursor and reports it if it changed; false when the server had none to give. */
+  private boolean readCursor(X11Connection x) {
     CursorImages.Read read = CursorImages.read(x.libs, x);
-    if (read != null && read.serial() != cursorSerial) {
+    if (read == null) {
+      return false;
+    }
+    if (read.serial() != cursorSerial) {
       cursorSerial = read.serial();
       owner.cursorNow(read.shape());
       listener.cursorChanged(read.shape());
     }
+    return true;
   }
 
   /** Reports the pointer when it moved and it was not a viewer who put it there. */

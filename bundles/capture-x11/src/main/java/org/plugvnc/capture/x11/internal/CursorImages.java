@@ -12,17 +12,26 @@ final class CursorImages {
   /** A shape read from the X server with its serial, to see whether it changed. */
   record Read(long serial, CursorShape shape) {}
 
-  /** The current cursor, or null when the server has no XFixes or sends none. X thread only. */
+  /**
+   * The current cursor, or null when the server has no XFixes or sends none now (try again
+   * later). X thread only. A NULL reply is retried once with {@link X11Connection#openCursorCompanion}.
+   */
   static Read read(X11Libraries libs, X11Connection x) {
     if (libs.fixes == null) {
       return null;
     }
     Pointer p = libs.fixes.XFixesGetCursorImage(x.display);
+    if (p == null && x.openCursorCompanion()) {
+      p = libs.fixes.XFixesGetCursorImage(x.display);
+    }
     if (p == null) {
       return null;
     }
     try {
       XFixes.CursorImage image = new XFixes.CursorImage(p);
+      if (image.cursorSerial.longValue() == 0) {
+        return null; // the placeholder the server sends before it has the new cursor (see above)
+      }
       int w = image.width & 0xFFFF;
       int h = image.height & 0xFFFF;
       if (w > 1024 || h > 1024 || image.pixels == null) {

@@ -27,6 +27,7 @@ final class X11Connection implements AutoCloseable {
 
   final X11Libraries libs;
   final Display display;
+  private final String name;
   final Window root;
   final NativeLong rootId;
   private final XEvent event = new XEvent();
@@ -35,11 +36,13 @@ final class X11Connection implements AutoCloseable {
   private final int xkbEvent;
   private int damageEvent = -1;
   private XWindowAttributes attributes;
+  private Display cursorCompanion;
   private VisualFields visual;
 
-  private X11Connection(X11Libraries libs, Display display) {
+  private X11Connection(X11Libraries libs, Display display, String name) {
     this.libs = libs;
     this.display = display;
+    this.name = name;
     this.root = libs.x11.XRootWindow(display, libs.x11.XDefaultScreen(display));
     this.rootId = new NativeLong(root.longValue());
     fixesEvent = selectCursorEvents();
@@ -54,11 +57,12 @@ final class X11Connection implements AutoCloseable {
    */
   static X11Connection open(X11Libraries libs, String name) {
     String shown = name == null || name.isEmpty() ? System.getenv("DISPLAY") : name;
-    Display display = XErrorTrap.open(libs, name == null || name.isEmpty() ? null : name);
+    String opened = name == null || name.isEmpty() ? null : name;
+    Display display = XErrorTrap.open(libs, opened);
     if (display == null) {
       throw new IllegalStateException("cannot open X display " + shown);
     }
-    X11Connection c = new X11Connection(libs, display);
+    X11Connection c = new X11Connection(libs, display, opened);
     try {
       c.readGeometry();
       return c;
@@ -154,8 +158,32 @@ final class X11Connection implements AutoCloseable {
     return same && !broken() ? new Point(x.getValue(), y.getValue()) : null;
   }
 
+  /**
+   * Opens, once, a second connection that asks for XFixes and stays idle, and says whether it
+   * did. Seen with Xvfb 21.1.7 and libXfixes 6.0.0: once the cursor changed, XFixesGetCursorImage
+   * returns NULL (no X error) on a client that is the server's only XFixes client; with a second
+   * one connected it returns the image again. Called when a read failed; X thread only.
+   */
+  boolean openCursorCompanion() {
+    if (cursorCompanion != null || broken()) {
+      return false;
+    }
+    cursorCompanion = XErrorTrap.open(libs, name);
+    if (cursorCompanion == null) {
+      return false;
+    }
+    libs.fixes.XFixesQueryExtension(cursorCompanion, new IntByReference(), new IntByReference());
+    libs.fixes.XFixesQueryVersion(cursorCompanion, new IntByReference(5), new IntByReference(0));
+    libs.x11.XSync(cursorCompanion, false);
+    return true;
+  }
+
   @Override
   public void close() {
+    if (cursorCompanion != null) {
+      libs.x11.XCloseDisplay(cursorCompanion);
+      XErrorTrap.forget(cursorCompanion);
+    }
     // After an I/O error XCloseDisplay only frees; the exit handler stays set until it returns.
     libs.x11.XCloseDisplay(display);
     XErrorTrap.forget(display);
