@@ -128,6 +128,10 @@ class X11CaptureTest {
     return null;
   }
 
+  /**
+   * Connects with {@code encodings}. Pixel checks list the Cursor pseudo-encoding: without it the
+   * engine draws the X cursor into the picture, where the pointer is.
+   */
   private RfbClient connect(ServerFixture server, int... encodings) throws IOException {
     return server.client().securityType(1).encodings(encodings).connect();
   }
@@ -140,7 +144,7 @@ class X11CaptureTest {
     x = XvfbDisplay.start(320, 240, 24, xvfbArgs.isBlank() ? new String[0] : xvfbArgs.split(" "));
     assertEquals(0, x.run("xsetroot", "-solid", "#123456"));
     ServerFixture server = serve(Map.of("shm", shm, "damage", damage));
-    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW)) {
+    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR)) {
       assertEquals(320, c.width());
       assertEquals(240, c.height());
       awaitPicture(c, (px, py) -> 0x123456, "the first picture");
@@ -162,7 +166,7 @@ class X11CaptureTest {
     }
     Path file = Files.createTempFile("plugvnc-pattern", ".xwd");
     XvfbDisplay.writeXwd(file, picture, w, h);
-    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW)) {
+    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR)) {
       c.refresh(ServerFixture.TIMEOUT);
       Process xwud = x.spawn("xwud", "-in", file.toString(), "-geometry", "+30+40");
       try {
@@ -180,7 +184,7 @@ class X11CaptureTest {
   void depth16PixelsAreExact() throws Exception {
     x = XvfbDisplay.start(320, 240, 16);
     ServerFixture server = serve(Map.of());
-    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW)) {
+    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR)) {
       for (String colour : new String[] {"#FF0000", "#00FF00", "#0000FF", "#FFFFFF", "#FF00FF"}) {
         assertEquals(0, x.run("xsetroot", "-solid", colour));
         int rgb = Integer.parseInt(colour.substring(1), 16);
@@ -223,7 +227,8 @@ class X11CaptureTest {
     x = XvfbDisplay.start(640, 480, 24);
     x.run("xsetroot", "-solid", "#336699");
     ServerFixture server = serve(Map.of());
-    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_DESKTOP_SIZE)) {
+    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR,
+        RfbNumbers.ENCODING_DESKTOP_SIZE)) {
       assertEquals(640, c.width());
       awaitPicture(c, (px, py) -> 0x336699, "before the resize");
       x.run("xrandr", "--fb", "400x300"); // Xvfb shrinks the screen, then complains about its CRTC
@@ -245,7 +250,7 @@ class X11CaptureTest {
   void theBellRungByXkbbellReachesTheViewer() throws Exception {
     x = XvfbDisplay.start(320, 240, 24);
     ServerFixture server = serve(Map.of());
-    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW)) {
+    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR)) {
       c.refresh(ServerFixture.TIMEOUT);
       assertEquals(0, c.bellCount());
       assertEquals(0, x.run("xkbbell"));
@@ -262,7 +267,7 @@ class X11CaptureTest {
     x = XvfbDisplay.start(320, 240, 24);
     x.run("xsetroot", "-solid", "#CC2211");
     ServerFixture server = serve(Map.of("onServerLost", "blank"));
-    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW)) {
+    try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR)) {
       awaitPicture(c, (px, py) -> 0xCC2211, "before the kill");
       x.kill();
       awaitPicture(c, (px, py) -> 0x000000, "a blank desktop while the X server is gone");
