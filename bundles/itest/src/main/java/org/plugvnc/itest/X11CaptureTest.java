@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -180,15 +181,17 @@ class X11CaptureTest {
     }
   }
 
-  @Test
-  void depth16PixelsAreExact() throws Exception {
-    x = XvfbDisplay.start(320, 240, 16);
+  /** Depth 16 is TrueColor 5-6-5; Xvfb's depth 8 is PseudoColor, read through the colour map. */
+  @ParameterizedTest(name = "depth {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {16, 8})
+  void pixelsAtDepth16And8AreExact(int depth) throws Exception {
+    x = XvfbDisplay.start(320, 240, depth);
     ServerFixture server = serve(Map.of());
     try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR)) {
       for (String colour : new String[] {"#FF0000", "#00FF00", "#0000FF", "#FFFFFF", "#FF00FF"}) {
         assertEquals(0, x.run("xsetroot", "-solid", colour));
         int rgb = Integer.parseInt(colour.substring(1), 16);
-        awaitPicture(c, (px, py) -> rgb, "depth 16, " + colour);
+        awaitPicture(c, (px, py) -> rgb, "depth " + depth + ", " + colour);
       }
     }
   }
@@ -316,6 +319,65 @@ class X11CaptureTest {
       backend.stop();
       context.ungetService(ref);
     }
+  }
+
+  @Test
+  void aPointerMovedOnTheXServerIsReportedButNotOneAViewerMoved() throws Exception {
+    x = XvfbDisplay.start(320, 240, 24);
+    backendConfig = cm.getFactoryConfiguration(PID, "itest-pointer", "?");
+    backendConfig.update(new java.util.Hashtable<>(Map.of("display", x.display(), "pollMillis", 10)));
+    ServiceReference<CaptureBackend> ref = awaitBackend(x.display());
+    CaptureBackend backend = context.getService(ref);
+    Recorder events = new Recorder();
+    backend.start(events);
+    try {
+      assertEquals(List.of(new Point(160, 120)), awaitPointer(events, new Point(160, 120)),
+          "where Xvfb puts the pointer, reported at start");
+      fakeMotion(x.display(), 100, 50);
+      assertEquals(List.of(new Point(100, 50)), awaitPointer(events, new Point(100, 50)));
+      // A viewer's move reaches the backend's input (XTest there); the same position seen back on
+      // the X server is not reported as a local move. Played here by moving the X pointer after.
+      backend.input().pointer(new org.plugvnc.api.capture.PointerEvent(0, 200, 150));
+      events.pointer.clear();
+      fakeMotion(x.display(), 200, 150);
+      fakeMotion(x.display(), 201, 151);
+      assertEquals(List.of(new Point(201, 151)), awaitPointer(events, new Point(201, 151)),
+          "the viewer's own position is not reported back, the next local move is");
+    } finally {
+      backend.stop();
+      context.ungetService(ref);
+    }
+  }
+
+  /** Moves the X pointer through XTest from a connection of the test's own. */
+  private static void fakeMotion(String display, int px, int py) {
+    com.sun.jna.platform.unix.X11 x11 = com.sun.jna.platform.unix.X11.INSTANCE;
+    com.sun.jna.platform.unix.X11.Display d = x11.XOpenDisplay(display);
+    assertNotNull(d, "the test opens " + display);
+    try {
+      com.sun.jna.platform.unix.X11.XTest.INSTANCE.XTestFakeMotionEvent(d, -1, px, py,
+          new com.sun.jna.NativeLong(0));
+      x11.XSync(d, false);
+    } finally {
+      x11.XCloseDisplay(d);
+    }
+  }
+
+  /** Every position reported until {@code wanted} (or WAIT passed), in order. */
+  private static List<Point> awaitPointer(Recorder events, Point wanted)
+      throws InterruptedException {
+    long end = System.nanoTime() + WAIT.toNanos();
+    List<Point> seen = new java.util.ArrayList<>();
+    while (System.nanoTime() < end) {
+      Point p = events.pointer.poll(200, TimeUnit.MILLISECONDS);
+      if (p != null) {
+        seen.add(p);
+        if (p.equals(wanted)) {
+          break;
+        }
+      }
+    }
+    return seen;
   }
 
   private Bundle bundle(String symbolicName) {

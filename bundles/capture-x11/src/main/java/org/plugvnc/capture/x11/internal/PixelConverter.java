@@ -105,6 +105,14 @@ final class PixelConverter {
   void convertRow(Pointer data, long offset, int count, int[] dst, int dstOffset) {
     switch (bitsPerPixel) {
       case 32 -> {
+        if (plain24 && !swap) {
+          // The common case: straight into place, then only the pad byte cleared.
+          data.read(offset, dst, dstOffset, count);
+          for (int i = dstOffset; i < dstOffset + count; i++) {
+            dst[i] &= 0xFFFFFF;
+          }
+          return;
+        }
         int[] row = ints(count);
         data.read(offset, row, 0, count);
         convert32(row, count, dst, dstOffset);

@@ -23,7 +23,10 @@ final class ScreenCapture implements AutoCloseable {
   private final X11Connection x;
   private final X11Framebuffer framebuffer;
   private final ScreenGrabber grabber;
-  private final PixelConverter layout;
+  private final XImageFields probe;
+  private final boolean colourMapped;
+  private PixelConverter layout;
+  private int[] palette;
   private final NativeLong damage;
   private final NativeLong parts;
   private int[] scratch = new int[0];
@@ -38,13 +41,13 @@ final class ScreenCapture implements AutoCloseable {
   ScreenCapture(X11Connection x, X11Framebuffer framebuffer, boolean shm, boolean useDamage) {
     this.x = x;
     this.framebuffer = framebuffer;
-    XImageFields probe = GetImageGrabber.probe(x.libs, x.display, x.rootId);
+    this.probe = GetImageGrabber.probe(x.libs, x.display, x.rootId);
     if (probe == null) {
       throw new IllegalStateException("the X server sends no image of its root window");
     }
-    this.layout = new PixelConverter(probe.bitsPerPixel, probe.byteOrder,
-        probe.redMask.longValue(), probe.greenMask.longValue(), probe.blueMask.longValue(),
-        x.visual().colourMapped() && probe.bitsPerPixel == 8 ? palette() : null);
+    this.colourMapped = x.visual().colourMapped() && probe.bitsPerPixel == 8;
+    this.palette = colourMapped ? palette() : null;
+    this.layout = converter();
     ScreenGrabber g = shm ? ShmGrabber.open(x.libs, x.display, x.rootId,
         x.attributes().visual, x.depth(), x.width(), x.height()) : null;
     this.grabber = g != null ? g : new GetImageGrabber(x.libs, x.display, x.rootId);
@@ -72,6 +75,19 @@ final class ScreenCapture implements AutoCloseable {
    * else nothing; without XDamage by comparing tiles. False when the server failed to answer.
    */
   boolean captureChanges(boolean damaged, Consumer<Region> report) {
+    if (colourMapped) {
+      // Clients change colour map cells without damaging pixels: read the map every round (8-bit
+      // displays only), and a new map repaints everything.
+      int[] now = palette();
+      if (!java.util.Arrays.equals(now, palette)) {
+        palette = now;
+        layout = converter();
+        if (damage != null) {
+          x.libs.damage.XDamageSubtract(x.display, damage, new NativeLong(0), new NativeLong(0));
+        }
+        return captureAll(report);
+      }
+    }
     if (damage == null) {
       return compareTiles(report);
     }
@@ -178,6 +194,11 @@ final class ScreenCapture implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  private PixelConverter converter() {
+    return new PixelConverter(probe.bitsPerPixel, probe.byteOrder, probe.redMask.longValue(),
+        probe.greenMask.longValue(), probe.blueMask.longValue(), palette);
   }
 
   /** The colour map's colours, for 8-bit colour-mapped visuals. */
