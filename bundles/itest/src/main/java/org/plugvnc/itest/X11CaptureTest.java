@@ -67,6 +67,7 @@ class X11CaptureTest {
   void tearDown() throws Exception {
     if (backendConfig != null) {
       backendConfig.delete();
+      awaitNoBackend(x.display()); // the next test's Xvfb may get the same display number
     }
     if (x != null) {
       x.close();
@@ -95,6 +96,14 @@ class X11CaptureTest {
       Thread.sleep(50);
     }
     throw new AssertionError("no X11 backend registered for " + display);
+  }
+
+  private void awaitNoBackend(String display) throws Exception {
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < end && !context.getServiceReferences(CaptureBackend.class,
+        "(plugvnc.x11.display=" + display + ")").isEmpty()) {
+      Thread.sleep(20);
+    }
   }
 
   /** Asks for updates until every pixel is what {@code expected} says, or fails after WAIT. */
