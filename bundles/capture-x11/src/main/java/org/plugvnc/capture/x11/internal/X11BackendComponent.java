@@ -31,6 +31,7 @@ public final class X11BackendComponent {
   @Activate
   public X11BackendComponent(BundleContext context, X11BackendConfiguration config) {
     backend = new X11Backend(X11Settings.from(config));
+    XErrorTrap.retain();
     Dictionary<String, Object> props = new Hashtable<>();
     props.put(CaptureBackend.PROPERTY_NAME, backend.settings().name());
     if (backend.settings().display() != null) {
@@ -47,5 +48,10 @@ public final class X11BackendComponent {
       // the bundle is stopping and the framework unregistered it first
     }
     backend.stop();
+    try {
+      XErrorTrap.release();
+    } catch (IllegalStateException noLibX11) {
+      // nothing was installed
+    }
   }
 }

@@ -45,15 +45,38 @@ public final class XErrorTrap {
   private static final XlibExtras.IoErrorHandler IO_ERROR_HANDLER = XErrorTrap::onIoError;
   private static final XlibExtras.IoErrorExitHandler EXIT_HANDLER = XErrorTrap::onIoErrorExit;
   private static volatile boolean installed;
+  private static int users;
+  private static X11.XErrorHandler previousErrorHandler;
+  private static XlibExtras.IoErrorHandler previousIoErrorHandler;
 
   private XErrorTrap() {}
 
-  /** Installs the process-wide handlers, once. */
+  /** Installs the process-wide handlers, once until {@link #release}. */
   public static synchronized void install(X11Libraries libs) {
     if (!installed) {
-      libs.x11.XSetErrorHandler(ERROR_HANDLER);
-      libs.xlib.XSetIOErrorHandler(IO_ERROR_HANDLER);
+      previousErrorHandler = libs.x11.XSetErrorHandler(ERROR_HANDLER);
+      previousIoErrorHandler = libs.xlib.XSetIOErrorHandler(IO_ERROR_HANDLER);
       installed = true;
+    }
+  }
+
+  /** One more user (a backend component) that needs the handlers while it exists. */
+  public static synchronized void retain() {
+    users++;
+  }
+
+  /**
+   * One user fewer; the last one puts back the handlers that were there before, so that Xlib
+   * never calls into this bundle's callbacks after its class loader is gone (a bundle update).
+   * Call only once every display of that user is closed.
+   */
+  public static synchronized void release() {
+    users = Math.max(0, users - 1);
+    if (users == 0 && installed && STATES.isEmpty()) {
+      X11Libraries libs = X11Libraries.get();
+      libs.x11.XSetErrorHandler(previousErrorHandler);
+      libs.xlib.XSetIOErrorHandler(previousIoErrorHandler);
+      installed = false;
     }
   }
 
@@ -71,7 +94,12 @@ public final class XErrorTrap {
       OPENING.set(false);
     }
     if (display != null) {
-      watch(libs, display);
+      try {
+        watch(libs, display);
+      } catch (IllegalStateException e) {
+        libs.x11.XCloseDisplay(display);
+        throw e;
+      }
     }
     return display;
   }
