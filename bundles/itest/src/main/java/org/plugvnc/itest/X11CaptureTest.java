@@ -178,8 +178,16 @@ class X11CaptureTest {
     XvfbDisplay.writeXwd(file, picture, w, h);
     try (RfbClient c = connect(server, RfbNumbers.ENCODING_RAW, RfbNumbers.ENCODING_CURSOR)) {
       c.refresh(ServerFixture.TIMEOUT);
+      // Updates for the damage of the backend's start may still come: wait for a quiet stream.
+      c.requestUpdate(true);
+      while (c.poll(Duration.ofMillis(500)).isPresent()) {
+        c.requestUpdate(true);
+      }
       Process xwud = x.spawn("xwud", "-in", file.toString(), "-geometry", "+30+40");
       try {
+        FramebufferUpdate first = c.awaitUpdate(WAIT);
+        assertTrue(first.pixelArea() > 0 && first.pixelArea() <= (long) w * h,
+            "XDamage sent only the window's area, not the screen: " + first);
         awaitPicture(c, (px, py) -> px >= 30 && px < 30 + w && py >= 40 && py < 40 + h
             ? picture[(py - 40) * w + px - 30] : 0, "the xwud window");
       } finally {
