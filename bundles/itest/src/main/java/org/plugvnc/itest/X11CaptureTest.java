@@ -304,7 +304,7 @@ class X11CaptureTest {
   void withCloseTheBackendReportsTheLossAsAFailureAndReconnects() throws Exception {
     x = XvfbDisplay.start(320, 240, 24);
     x.run("xsetroot", "-solid", "#445566");
-    backendConfig = cm.getFactoryConfiguration(PID, "itest-close", "?");
+    backendConfig = cm.getConfiguration(PID, "?"); // the singleton configuration works too
     backendConfig.update(new java.util.Hashtable<>(Map.of("display", x.display(), "name", "x11",
         "onServerLost", "close", "pollMillis", 10, "reconnectMinMillis", 100,
         "reconnectMaxMillis", 500)));
