@@ -140,7 +140,7 @@ final class X11Connection implements AutoCloseable {
       } else if (type == fixesEvent) {
         out.cursorChanged = true;
       } else if (type == randrEvent) {
-        libs.randr.XRRUpdateConfiguration(event);
+        libs.randr.XRRUpdateConfiguration(event.getPointer());
         out.screenChanged = true;
       } else if (type == xkbEvent && xkbType() == XlibExtras.XKB_BELL_NOTIFY) {
         out.bells++;

@@ -1,9 +1,9 @@
 package org.plugvnc.capture.x11.internal;
 
 import com.sun.jna.Library;
+import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11.Display;
 import com.sun.jna.platform.unix.X11.Window;
-import com.sun.jna.platform.unix.X11.XEvent;
 import com.sun.jna.ptr.IntByReference;
 
 /** The RANDR extension (libXrandr): screen size changes. */
@@ -17,6 +17,9 @@ interface XRandr extends Library {
 
   void XRRSelectInput(Display display, Window window, int mask);
 
-  /** Lets Xlib update its idea of the screen size from the event. */
-  int XRRUpdateConfiguration(XEvent event);
+  /**
+   * Lets Xlib update its idea of the screen size from the event. Takes the event's memory, not
+   * the union: JNA would write the union's (unset) Java fields over the event first.
+   */
+  int XRRUpdateConfiguration(Pointer event);
 }
