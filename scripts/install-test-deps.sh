@@ -16,6 +16,14 @@ packages=(
   xdotool          # the AWT backend test moves the pointer as a local mouse would
   tigervnc-tools   # vncpasswd -f: makes VNC password files
   libturbojpeg0    # libjpeg-turbo's TurboJPEG API: the Tight encoders' fast JPEG (tests check both codecs)
+  libx11-6         # the X11 backend: Xlib (1.7+ for XSetIOErrorExitHandler)
+  libxext6         #   MIT-SHM
+  libxdamage1      #   DAMAGE
+  libxfixes3       #   XFIXES: regions and the cursor image
+  libxtst6         #   XTEST: input
+  libxrandr2       #   RANDR: size changes
+  x11-xserver-utils  # xsetroot and xrandr: X clients the X11 backend's tests draw and resize with
+  x11-xkb-utils    # xkbbell: rings the X bell in the X11 backend's tests
   # chromium       # later: noVNC in headless Chromium
 )
 
