@@ -79,11 +79,12 @@ class KarafHotSwapIT {
       Map.entry("plugvnc-jmx", "org.plugvnc.jmx"),
       Map.entry("plugvnc-events", "org.plugvnc.events"),
       Map.entry("plugvnc-commands", "org.plugvnc.commands"),
-      Map.entry("plugvnc-capture-awt", "org.plugvnc.capture.awt"));
+      Map.entry("plugvnc-capture-awt", "org.plugvnc.capture.awt"),
+      Map.entry("plugvnc-capture-x11", "org.plugvnc.capture.x11"));
   private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
       "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-clipboard",
       "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands",
-      "plugvnc-capture-awt");
+      "plugvnc-capture-awt", "plugvnc-capture-x11");
   /** A Karaf user for the JMX connector (JAAS realm karaf, roles its default ACLs ask for). */
   private static final String JMX_USER = "jmxadmin";
   private static final String JMX_PASSWORD = "jmx-s3cret";
