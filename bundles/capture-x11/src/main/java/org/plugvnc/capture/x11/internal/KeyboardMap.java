@@ -1,0 +1,192 @@
+package org.plugvnc.capture.x11.internal;
+
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.unix.X11;
+import com.sun.jna.platform.unix.X11.Display;
+import com.sun.jna.ptr.IntByReference;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The X server's core keyboard map as the input thread sees it: where a keysym sits (keycode and
+ * shift level), and spare keycodes (no keysym at all) lent to keysyms the map lacks, as
+ * x0vncserver does. A lent keycode keeps its keysym until the keycode is needed for another one
+ * (least recently used first): restoring it at once would race the X client, which looks the
+ * keysym up only when it reads the key event, perhaps after the restore. {@link #restoreSpares()}
+ * gives them all back. Used on the input thread only.
+ */
+final class KeyboardMap {
+
+  /** Whether a modifier must be held, must not be held, or does not matter for a placement. */
+  enum Need { MUST, MUST_NOT, EITHER }
+
+  /** Where a keysym can be typed: its keycode and the modifiers that choose its level. */
+  record Placement(int keycode, Need shift, Need level3) {
+    /** How many modifier changes typing it costs when the viewer holds these. */
+    int cost(boolean shiftHeld, boolean level3Held) {
+      return cost(shift, shiftHeld) + cost(level3, level3Held);
+    }
+
+    private static int cost(Need need, boolean held) {
+      return (need == Need.MUST && !held) || (need == Need.MUST_NOT && held) ? 1 : 0;
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyboardMap.class);
+  private static final long NO_SYMBOL = 0;
+
+  private final Display display;
+  private int minKeycode;
+  private int perKeycode;
+  private long[] keysyms = new long[0];
+  /** Spare keycodes not lent, then lent ones, least recently used first. */
+  private final Deque<Integer> spares = new ArrayDeque<>();
+  private final Map<Long, Integer> lent = new HashMap<>();
+
+  KeyboardMap(Display display) {
+    this.display = display;
+    load();
+    for (int keycode = minKeycode; keycode < minKeycode + keycodeCount(); keycode++) {
+      if (isEmpty(keycode)) {
+        spares.add(keycode);
+      }
+    }
+    LOG.debug("keyboard map: keycodes {}..{}, {} keysyms each, {} spare", minKeycode,
+        minKeycode + keycodeCount() - 1, perKeycode, spares.size());
+  }
+
+  /** Reads the server's map again (another client changed it). */
+  void load() {
+    IntByReference min = new IntByReference();
+    IntByReference max = new IntByReference();
+    X11.INSTANCE.XDisplayKeycodes(display, min, max);
+    int count = max.getValue() - min.getValue() + 1;
+    IntByReference per = new IntByReference();
+    Pointer map = count > 0
+        ? XlibExtraLibrary.INSTANCE.XGetKeyboardMapping(display, (byte) min.getValue(), count, per)
+        : null;
+    if (map == null) {
+      return; // the connection is gone, or a server with no keys: keep what we had
+    }
+    try {
+      long[] read = new long[count * per.getValue()];
+      for (int i = 0; i < read.length; i++) {
+        read[i] = map.getNativeLong((long) i * NativeLong.SIZE).longValue();
+      }
+      minKeycode = min.getValue();
+      perKeycode = per.getValue();
+      keysyms = read;
+    } finally {
+      X11.INSTANCE.XFree(map);
+    }
+  }
+
+  /** Every placement of {@code keysym} in the map, lent spares included. */
+  List<Placement> find(long keysym) {
+    List<Placement> found = new ArrayList<>();
+    Integer spare = lent.get(keysym);
+    if (spare != null) {
+      touch(spare);
+      found.add(new Placement(spare, Need.EITHER, Need.EITHER));
+      return found;
+    }
+    for (int k = 0; k < keycodeCount(); k++) {
+      // Core map columns (XKB's core view): group 1 levels 1 and 2, group 2 levels 1 and 2,
+      // group 1 levels 3 and 4. Group 2 would need a group switch: not used.
+      boolean twoLevels = sym(k, 1) != NO_SYMBOL;
+      boolean fourLevels = sym(k, 4) != NO_SYMBOL || sym(k, 5) != NO_SYMBOL;
+      Need level3Off = fourLevels ? Need.MUST_NOT : Need.EITHER;
+      if (sym(k, 0) == keysym) {
+        found.add(new Placement(minKeycode + k, twoLevels ? Need.MUST_NOT : Need.EITHER,
+            level3Off));
+      }
+      if (twoLevels && sym(k, 1) == keysym) {
+        found.add(new Placement(minKeycode + k, Need.MUST, level3Off));
+      }
+      if (sym(k, 4) == keysym) {
+        found.add(new Placement(minKeycode + k, sym(k, 5) != NO_SYMBOL ? Need.MUST_NOT
+            : Need.EITHER, Need.MUST));
+      }
+      if (sym(k, 5) == keysym) {
+        found.add(new Placement(minKeycode + k, Need.MUST, Need.MUST));
+      }
+    }
+    return found;
+  }
+
+  /** The keycode that types {@code keysym} with no modifier, or 0. */
+  int plainKeycode(long keysym) {
+    for (Placement p : find(keysym)) {
+      if (p.shift() != Need.MUST && p.level3() != Need.MUST) {
+        return p.keycode();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Lends a spare keycode to {@code keysym}, taking it from the least recently used keysym if
+   * none is free, and never one that is down. Returns the keycode, or 0 when none can be had.
+   */
+  int lend(long keysym, IntPredicate isDown) {
+    for (Integer keycode : spares) {
+      if (!isDown.test(keycode)) {
+        spares.remove(keycode);
+        lent.values().remove(keycode);
+        // Both levels the same keysym, so a held Shift does not change what it types.
+        NativeLong[] syms = {new NativeLong(keysym), new NativeLong(keysym)};
+        XlibExtraLibrary.INSTANCE.XChangeKeyboardMapping(display, keycode, 2, syms, 1);
+        spares.addLast(keycode);
+        lent.put(keysym, keycode);
+        LOG.debug("keycode {} lent to keysym 0x{}", keycode, Long.toHexString(keysym));
+        return keycode;
+      }
+    }
+    return 0;
+  }
+
+  /** True when {@code keycode} is a spare lent by this map (its mapping changes are our own). */
+  boolean isSpare(int keycode) {
+    return spares.contains(keycode);
+  }
+
+  /** Gives every lent keycode its empty mapping back. */
+  void restoreSpares() {
+    for (Integer keycode : lent.values()) {
+      NativeLong[] none = {new NativeLong(NO_SYMBOL)};
+      XlibExtraLibrary.INSTANCE.XChangeKeyboardMapping(display, keycode, 1, none, 1);
+    }
+    lent.clear();
+  }
+
+  private void touch(Integer keycode) {
+    spares.remove(keycode);
+    spares.addLast(keycode);
+  }
+
+  private int keycodeCount() {
+    return perKeycode == 0 ? 0 : keysyms.length / perKeycode;
+  }
+
+  private long sym(int index, int column) {
+    return column < perKeycode ? keysyms[index * perKeycode + column] : NO_SYMBOL;
+  }
+
+  private boolean isEmpty(int keycode) {
+    int index = keycode - minKeycode;
+    for (int column = 0; column < perKeycode; column++) {
+      if (sym(index, column) != NO_SYMBOL) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

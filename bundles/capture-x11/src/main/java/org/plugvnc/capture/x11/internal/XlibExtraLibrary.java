@@ -1,0 +1,66 @@
+package org.plugvnc.capture.x11.internal;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.unix.X11.Atom;
+import com.sun.jna.platform.unix.X11.Display;
+import com.sun.jna.platform.unix.X11.Window;
+import com.sun.jna.ptr.IntByReference;
+
+/**
+ * The libX11 calls that jna-platform's {@code X11} lacks, or maps in a way that cannot be used: the
+ * selection calls, the keyboard mapping as a pointer to free, the error handlers with the
+ * structures read by offset (jna-platform's {@code XErrorEvent} declares its fields in another
+ * order than Xlib.h), and the per-display I/O error exit handler of libX11 1.7 and later.
+ */
+public interface XlibExtraLibrary extends Library {
+
+  XlibExtraLibrary INSTANCE = Native.load("X11", XlibExtraLibrary.class);
+
+  /** Xlib.h's {@code XErrorHandler}: called for a protocol error; its return value is ignored. */
+  interface ErrorHandler extends Callback {
+    int apply(Pointer display, Pointer errorEvent);
+  }
+
+  /** Xlib.h's {@code XIOErrorHandler}: called, process-wide, when a connection breaks. */
+  interface IoErrorHandler extends Callback {
+    int apply(Pointer display);
+  }
+
+  /**
+   * Xlib.h's {@code XIOErrorExitHandler}: called for one display after the I/O error handler; when
+   * it returns, the Xlib call that met the error returns to its caller (libX11 1.7+, XlibInt.c).
+   */
+  interface IoErrorExitHandler extends Callback {
+    void apply(Pointer display, Pointer userData);
+  }
+
+  Pointer XSetErrorHandler(ErrorHandler handler);
+
+  Pointer XSetIOErrorHandler(IoErrorHandler handler);
+
+  void XSetIOErrorExitHandler(Display display, IoErrorExitHandler handler, Pointer userData);
+
+  int XSetSelectionOwner(Display display, Atom selection, Window owner, NativeLong time);
+
+  Window XGetSelectionOwner(Display display, Atom selection);
+
+  int XConvertSelection(Display display, Atom selection, Atom target, Atom property,
+      Window requestor, NativeLong time);
+
+  /** The keysyms of {@code count} keycodes; free with XFree. */
+  Pointer XGetKeyboardMapping(Display display, byte firstKeycode, int count,
+      IntByReference keysymsPerKeycode);
+
+  int XChangeKeyboardMapping(Display display, int firstKeycode, int keysymsPerKeycode,
+      NativeLong[] keysyms, int numCodes);
+
+  NativeLong XMaxRequestSize(Display display);
+
+  NativeLong XExtendedMaxRequestSize(Display display);
+
+  int XConnectionNumber(Display display);
+}
