@@ -10,7 +10,8 @@ packages=(
   tigervnc-viewer  # vncviewer (TigerVNC 1.12)
   vncsnapshot      # vncsnapshot 1.2a: an RFB 3.3 client that writes a JPEG
   x11-apps         # xwd: screenshots of the X display
-  x11-utils        # xdpyinfo and friends, for looking at a display by hand
+  x11-utils        # xdpyinfo, and xev: the X client the X11 backend's input tests type into
+  xclip            # the X clipboard from the command line: the X11 backend's clipboard tests
   tigervnc-tools   # vncpasswd -f: makes VNC password files
   libturbojpeg0    # libjpeg-turbo's TurboJPEG API: the Tight encoders' fast JPEG (tests check both codecs)
   # chromium       # later: noVNC in headless Chromium

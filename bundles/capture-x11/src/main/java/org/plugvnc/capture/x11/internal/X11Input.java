@@ -105,6 +105,11 @@ public final class X11Input implements InputSink, AutoCloseable {
     });
   }
 
+  /** False once the X server went away (logged) or after {@link #close()}. */
+  public boolean connected() {
+    return !thread.ended();
+  }
+
   /** Releases every key and button still down, gives lent keycodes back, closes the display. */
   @Override
   public void close() {

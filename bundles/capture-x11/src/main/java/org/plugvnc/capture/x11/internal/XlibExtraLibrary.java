@@ -5,16 +5,22 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import com.sun.jna.platform.unix.X11;
 import com.sun.jna.platform.unix.X11.Atom;
 import com.sun.jna.platform.unix.X11.Display;
 import com.sun.jna.platform.unix.X11.Window;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.NativeLongByReference;
+import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The libX11 calls that jna-platform's {@code X11} lacks, or maps in a way that cannot be used: the
  * selection calls, the keyboard mapping as a pointer to free, the error handlers with the
  * structures read by offset (jna-platform's {@code XErrorEvent} declares its fields in another
- * order than Xlib.h), and the per-display I/O error exit handler of libX11 1.7 and later.
+ * order than Xlib.h), the per-display I/O error exit handler of libX11 1.7 and later, and
+ * XGetWindowProperty with its {@code Bool} as an int (jna-platform passes a Java boolean, which
+ * does not reach the server as the 1 the protocol requires). Public only because JNA proxies it;
+ * the package is not exported.
  */
 public interface XlibExtraLibrary extends Library {
 
@@ -57,6 +63,11 @@ public interface XlibExtraLibrary extends Library {
 
   int XChangeKeyboardMapping(Display display, int firstKeycode, int keysymsPerKeycode,
       NativeLong[] keysyms, int numCodes);
+
+  int XGetWindowProperty(Display display, Window window, Atom property, NativeLong longOffset,
+      NativeLong longLength, int delete, Atom reqType, X11.AtomByReference actualType,
+      IntByReference actualFormat, NativeLongByReference nitems, NativeLongByReference bytesAfter,
+      PointerByReference prop);
 
   NativeLong XMaxRequestSize(Display display);
 
