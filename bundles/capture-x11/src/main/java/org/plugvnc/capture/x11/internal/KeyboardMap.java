@@ -42,6 +42,7 @@ final class KeyboardMap {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyboardMap.class);
   private static final long NO_SYMBOL = 0;
+  static final long MIN_LEND_NANOS = 200_000_000L;
 
   private final Display display;
   private int minKeycode;
@@ -50,6 +51,7 @@ final class KeyboardMap {
   /** Spare keycodes not lent, then lent ones, least recently used first. */
   private final Deque<Integer> spares = new ArrayDeque<>();
   private final Map<Long, Integer> lent = new HashMap<>();
+  private final Map<Integer, Long> lentAt = new HashMap<>();
 
   KeyboardMap(Display display) {
     this.display = display;
@@ -139,6 +141,7 @@ final class KeyboardMap {
   int lend(long keysym, IntPredicate isDown) {
     for (Integer keycode : spares) {
       if (!isDown.test(keycode)) {
+        waitUntilOldEnough(keycode);
         spares.remove(keycode);
         lent.values().remove(keycode);
         // Both levels the same keysym, so a held Shift does not change what it types.
@@ -146,6 +149,7 @@ final class KeyboardMap {
         XlibExtraLibrary.INSTANCE.XChangeKeyboardMapping(display, keycode, 2, syms, 1);
         spares.addLast(keycode);
         lent.put(keysym, keycode);
+        lentAt.put(keycode, System.nanoTime());
         LOG.debug("keycode {} lent to keysym 0x{}", keycode, Long.toHexString(keysym));
         return keycode;
       }
@@ -165,6 +169,19 @@ final class KeyboardMap {
       XlibExtraLibrary.INSTANCE.XChangeKeyboardMapping(display, keycode, 1, none, 1);
     }
     lent.clear();
+  }
+
+  private void waitUntilOldEnough(Integer keycode) {
+    Long at = lentAt.get(keycode);
+    long wait = at == null ? 0 : MIN_LEND_NANOS - (System.nanoTime() - at);
+    if (wait > 0) {
+      X11.INSTANCE.XFlush(display);
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void touch(Integer keycode) {
