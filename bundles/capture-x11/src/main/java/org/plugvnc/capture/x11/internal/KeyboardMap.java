@@ -28,8 +28,22 @@ final class KeyboardMap {
   /** Whether a modifier must be held, must not be held, or does not matter for a placement. */
   enum Need { MUST, MUST_NOT, EITHER }
 
-  /** Where a keysym can be typed: its keycode and the modifiers that choose its level. */
-  record Placement(int keycode, Need shift, Need level3) {
+  /** Which lock turns a two-level key's Shift around: Caps Lock for letters, Num Lock for keypads. */
+  enum Lock { NONE, CAPS, NUM }
+
+  /** Where a keysym can be typed: its keycode, the modifiers that choose its level, its lock. */
+  record Placement(int keycode, Need shift, Need level3, Lock lock) {
+    Placement(int keycode, Need shift, Need level3) {
+      this(keycode, shift, level3, Lock.NONE);
+    }
+
+    /** The same with Shift's need turned around (the lock is on). */
+    Placement inverted() {
+      Need turned = shift == Need.MUST ? Need.MUST_NOT
+          : shift == Need.MUST_NOT ? Need.MUST : Need.EITHER;
+      return new Placement(keycode, turned, level3, lock);
+    }
+
     /** How many modifier changes typing it costs when the viewer holds these. */
     int cost(boolean shiftHeld, boolean level3Held) {
       return cost(shift, shiftHeld) + cost(level3, level3Held);
@@ -106,12 +120,13 @@ final class KeyboardMap {
       boolean twoLevels = sym(k, 1) != NO_SYMBOL;
       boolean fourLevels = sym(k, 4) != NO_SYMBOL || sym(k, 5) != NO_SYMBOL;
       Need level3Off = fourLevels ? Need.MUST_NOT : Need.EITHER;
+      Lock lock = twoLevels ? lockOf(sym(k, 0), sym(k, 1)) : Lock.NONE;
       if (sym(k, 0) == keysym) {
         found.add(new Placement(minKeycode + k, twoLevels ? Need.MUST_NOT : Need.EITHER,
-            level3Off));
+            level3Off, lock));
       }
       if (twoLevels && sym(k, 1) == keysym) {
-        found.add(new Placement(minKeycode + k, Need.MUST, level3Off));
+        found.add(new Placement(minKeycode + k, Need.MUST, level3Off, lock));
       }
       if (sym(k, 4) == keysym) {
         found.add(new Placement(minKeycode + k, sym(k, 5) != NO_SYMBOL ? Need.MUST_NOT
@@ -144,9 +159,9 @@ final class KeyboardMap {
         waitUntilOldEnough(keycode);
         spares.remove(keycode);
         lent.values().remove(keycode);
-        // Both levels the same keysym, so a held Shift does not change what it types.
-        NativeLong[] syms = {new NativeLong(keysym), new NativeLong(keysym)};
-        XlibExtraLibrary.INSTANCE.XChangeKeyboardMapping(display, keycode, 2, syms, 1);
+        // One keysym: XKB gives the key the ONE_LEVEL type, so no modifier changes what it types.
+        NativeLong[] syms = {new NativeLong(keysym)};
+        XlibExtraLibrary.INSTANCE.XChangeKeyboardMapping(display, keycode, 1, syms, 1);
         spares.addLast(keycode);
         lent.put(keysym, keycode);
         lentAt.put(keycode, System.nanoTime());
@@ -169,6 +184,28 @@ final class KeyboardMap {
       XlibExtraLibrary.INSTANCE.XChangeKeyboardMapping(display, keycode, 1, none, 1);
     }
     lent.clear();
+  }
+
+  /**
+   * XKB's ALPHABETIC keys (a lower and an upper case letter) take Caps Lock as Shift, its KEYPAD
+   * keys (a keypad keysym on level 2) take Num Lock as Shift.
+   */
+  private static Lock lockOf(long lower, long upper) {
+    if (upper >= 0xff80 && upper <= 0xffbd) {
+      return Lock.NUM;
+    }
+    int l = codePoint(lower);
+    int u = codePoint(upper);
+    return l >= 0 && u >= 0 && l != u && Character.isLowerCase(l) && Character.toUpperCase(l) == u
+        ? Lock.CAPS : Lock.NONE;
+  }
+
+  /** The character of a Latin-1 or Unicode keysym, or -1. */
+  private static int codePoint(long keysym) {
+    if (keysym >= 0x20 && keysym <= 0xff) {
+      return (int) keysym;
+    }
+    return keysym >= 0x0100_0100L && keysym <= 0x0110_ffffL ? (int) (keysym - 0x0100_0000L) : -1;
   }
 
   private void waitUntilOldEnough(Integer keycode) {

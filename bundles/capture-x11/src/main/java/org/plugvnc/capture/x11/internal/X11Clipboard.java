@@ -50,7 +50,8 @@ public final class X11Clipboard implements AutoCloseable {
   private volatile int incrementalTransfers;
 
   /**
-   * Opens {@code displayName} (null for DISPLAY) for the clipboard.
+   * Opens {@code displayName} (null for DISPLAY) for the clipboard; blocks until it is open (at
+   * most 10 s). Call {@link #close()} when done.
    *
    * @param maxBytes the largest text, in bytes of UTF-8, taken from or given to X clients
    * @param changed gets the text an X client copied, on the clipboard's thread

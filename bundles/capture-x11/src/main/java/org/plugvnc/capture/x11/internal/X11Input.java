@@ -6,7 +6,6 @@ import com.sun.jna.platform.unix.X11.Display;
 import com.sun.jna.ptr.IntByReference;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>A keysym is typed on the keycode and shift level the server's keyboard map gives it; when
  * that level needs Shift or ISO_Level3_Shift (AltGr) and the viewer does not hold it, it is
  * pressed around the key, and when the viewer holds one that the level must not have, it is
- * released around the key and pressed again. A keysym the map lacks gets a spare keycode lent
+ * released around the key and pressed again; for letters with Caps Lock on, and keypad keys with
+ * Num Lock on, Shift's part is turned around. A keysym the map lacks gets a spare keycode lent
  * for it ({@link KeyboardMap}). A release goes to the keycode its press went to. Pointer buttons 1
  * to 7 (wheel 4 and 5, horizontal wheel 6 and 7) change only for the bits that changed.
  */
@@ -36,13 +36,16 @@ public final class X11Input implements InputSink, AutoCloseable {
   private static final long SHIFT_R = 0xffe2;
   private static final long ISO_LEVEL3_SHIFT = 0xfe03;
   private static final long MODE_SWITCH = 0xff7e;
+  private static final long NUM_LOCK = 0xff7f;
   private static final int MAPPING_NOTIFY = 34;
+  private static final int MAPPING_MODIFIER = 0;
   private static final int MAPPING_KEYBOARD = 1;
 
   private final X11Thread thread;
   // Everything below is used on the X thread only.
   private Display display;
   private KeyboardMap map;
+  private int numLockMask;
   /** Keysyms the viewer holds down, with the keycode each went to, in press order. */
   private final Map<Long, Integer> held = new LinkedHashMap<>();
   private final X11.XEvent event = new X11.XEvent();
@@ -51,7 +54,8 @@ public final class X11Input implements InputSink, AutoCloseable {
   private int y = -1;
 
   /**
-   * Opens {@code displayName} (null for DISPLAY) for input.
+   * Opens {@code displayName} (null for DISPLAY) for input; blocks until it is open (at most
+   * 10 s). Call {@link #close()} when done.
    *
    * @throws IllegalStateException when the display cannot be opened or has no XTEST extension
    */
@@ -68,6 +72,7 @@ public final class X11Input implements InputSink, AutoCloseable {
         // Fake input keeps working while another client grabs the server.
         XTestLibrary.INSTANCE.XTestGrabControl(display, 1);
         map = new KeyboardMap(display);
+        numLockMask = numLockMask();
       }
 
       @Override
@@ -119,9 +124,14 @@ public final class X11Input implements InputSink, AutoCloseable {
   private void press(long keysym) {
     boolean shiftHeld = holds(SHIFT_L) || holds(SHIFT_R);
     boolean level3Held = holds(ISO_LEVEL3_SHIFT) || holds(MODE_SWITCH);
-    KeyboardMap.Placement best = map.find(keysym).stream()
-        .min(Comparator.comparingInt(p -> p.cost(shiftHeld, level3Held)))
-        .orElse(null);
+    KeyboardMap.Placement best = null;
+    for (KeyboardMap.Placement found : map.find(keysym)) {
+      KeyboardMap.Placement p = underLocks(found);
+      if (p != null && (best == null
+          || p.cost(shiftHeld, level3Held) < best.cost(shiftHeld, level3Held))) {
+        best = p;
+      }
+    }
     if (best == null) {
       int keycode = map.lend(keysym, this::isDown);
       if (keycode == 0) {
@@ -230,8 +240,55 @@ public final class X11Input implements InputSink, AutoCloseable {
         boolean ours = mapping.count == 1 && map.isSpare(mapping.first_keycode);
         if (mapping.request == MAPPING_KEYBOARD && !ours) {
           map.load();
+        } else if (mapping.request == MAPPING_MODIFIER) {
+          numLockMask = numLockMask();
         }
       }
+    }
+  }
+
+  /**
+   * The placement as the server's locks make it: with Caps Lock on a letter's Shift is turned
+   * around. A keypad key's second level comes with Num Lock only (XKB's KEYPAD type; Shift then
+   * gives the first level): unreachable with Num Lock off (null: a spare keycode types it).
+   */
+  private KeyboardMap.Placement underLocks(KeyboardMap.Placement p) {
+    if (p.lock() == KeyboardMap.Lock.NONE || !locked(p.lock())) {
+      return p.lock() == KeyboardMap.Lock.NUM && p.shift() == KeyboardMap.Need.MUST ? null : p;
+    }
+    return p.inverted();
+  }
+
+  /** Whether the server's Caps Lock or Num Lock is on now (one round trip). */
+  private boolean locked(KeyboardMap.Lock lock) {
+    IntByReference mask = new IntByReference();
+    IntByReference ignored = new IntByReference();
+    X11.WindowByReference window = new X11.WindowByReference();
+    X11.INSTANCE.XQueryPointer(display, X11.INSTANCE.XDefaultRootWindow(display), window, window,
+        ignored, ignored, ignored, ignored, mask);
+    int bit = lock == KeyboardMap.Lock.CAPS ? X11.LockMask : numLockMask;
+    return (mask.getValue() & bit) != 0;
+  }
+
+  /** The modifier bit Num Lock is on in the server's modifier map (usually Mod2), or 0. */
+  private int numLockMask() {
+    int numLock = map.plainKeycode(NUM_LOCK);
+    X11.XModifierKeymapRef modifiers = X11.INSTANCE.XGetModifierMapping(display);
+    if (modifiers == null || numLock == 0) {
+      return 0;
+    }
+    try {
+      int per = modifiers.max_keypermod;
+      for (int modifier = 0; modifier < 8; modifier++) {
+        for (int i = 0; i < per; i++) {
+          if (Byte.toUnsignedInt(modifiers.modifiermap.getByte(modifier * per + i)) == numLock) {
+            return 1 << modifier;
+          }
+        }
+      }
+      return 0;
+    } finally {
+      X11.INSTANCE.XFreeModifiermap(modifiers);
     }
   }
 

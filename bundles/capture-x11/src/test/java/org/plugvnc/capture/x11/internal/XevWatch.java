@@ -47,6 +47,12 @@ final class XevWatch implements AutoCloseable {
     return watch;
   }
 
+  /** Forgets the keys and buttons seen so far. */
+  synchronized void clear() {
+    keysyms.clear();
+    buttons.clear();
+  }
+
   synchronized List<Long> keysyms() {
     return List.copyOf(keysyms);
   }
