@@ -20,8 +20,15 @@ import org.slf4j.LoggerFactory;
  * shift level), and spare keycodes (no keysym at all) lent to keysyms the map lacks, as
  * x0vncserver does. A lent keycode keeps its keysym until the keycode is needed for another one
  * (least recently used first): restoring it at once would race the X client, which looks the
- * keysym up only when it reads the key event, perhaps after the restore. {@link #restoreSpares()}
- * gives them all back. Used on the input thread only.
+ * keysym up only when it reads the key event, perhaps after the restore. For the same reason a
+ * keycode is lent again {@link #MIN_LEND_NANOS} after its last lending at the earliest (the input
+ * thread waits when a burst of missing keysyms goes through every spare keycode faster: on Xvfb,
+ * xev looked a key up 19 lendings late without it). {@link #restoreSpares()} gives them all back.
+ * Used on the input thread only.
+ *
+ * <p>Seen with xev: an X client whose Xlib has not looked a key up yet reads the XKB keymap at its
+ * first key, and a key lent while it does so stays NoSymbol for that client. Clients that have
+ * seen any key before are past that.
  */
 final class KeyboardMap {
 
