@@ -1,6 +1,8 @@
 package org.plugvnc.capture.x11.internal;
 
+import com.sun.jna.Function;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import com.sun.jna.platform.unix.X11.Display;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * installed by other code after ours (the handlers are process-wide) replaces ours; Debian's libX11
  * 1.8.4 is what this was checked against. The process-wide parts of Xlib (the display list,
  * the handlers) are touched only under one JVM-wide lock, since without XInitThreads Xlib does
- * not lock them itself.
+ * not lock them itself. Errors on displays that are not ours go to the handler another library
+ * (AWT, say) had installed before, unless that was Xlib's exiting default.
  */
 final class X11Connection implements AutoCloseable {
 
@@ -43,6 +46,9 @@ final class X11Connection implements AutoCloseable {
   private static final XlibExtraLibrary.IoErrorHandler IO_ERROR_HANDLER = X11Connection::onIoError;
   private static final XlibExtraLibrary.IoErrorExitHandler EXIT_HANDLER = X11Connection::onExit;
   private static boolean handlersInstalled;
+  /** The handlers ours replaced, when they are not Xlib's exiting defaults; else null. */
+  private static volatile Function previousErrorHandler;
+  private static volatile Function previousIoErrorHandler;
 
   private final Display display;
   private final String name;
@@ -65,8 +71,10 @@ final class X11Connection implements AutoCloseable {
     String shown = displayName != null ? displayName : System.getenv("DISPLAY");
     synchronized (XLIB_GLOBALS) {
       if (!handlersInstalled) {
-        XlibExtraLibrary.INSTANCE.XSetErrorHandler(ERROR_HANDLER);
-        XlibExtraLibrary.INSTANCE.XSetIOErrorHandler(IO_ERROR_HANDLER);
+        previousErrorHandler = unlessDefault(
+            XlibExtraLibrary.INSTANCE.XSetErrorHandler(ERROR_HANDLER), "_XDefaultError");
+        previousIoErrorHandler = unlessDefault(
+            XlibExtraLibrary.INSTANCE.XSetIOErrorHandler(IO_ERROR_HANDLER), "_XDefaultIOError");
         handlersInstalled = true;
       }
       Display display = X11.INSTANCE.XOpenDisplay(displayName);
@@ -115,6 +123,10 @@ final class X11Connection implements AutoCloseable {
     int request = Byte.toUnsignedInt(event.getByte(4L * Native.POINTER_SIZE + 1));
     int minor = Byte.toUnsignedInt(event.getByte(4L * Native.POINTER_SIZE + 2));
     X11Connection connection = OPEN.get(display);
+    Function previous = previousErrorHandler;
+    if (connection == null && previous != null) {
+      return previous.invokeInt(new Object[] {display, event}); // another library's display
+    }
     LOG.warn("X error on {}: error code {}, request {}.{}, resource 0x{}",
         connection != null ? connection.describe() : "an X display", error, request, minor,
         Long.toHexString(resource));
@@ -123,6 +135,10 @@ final class X11Connection implements AutoCloseable {
 
   private static int onIoError(Pointer display) {
     X11Connection connection = OPEN.get(display);
+    Function previous = previousIoErrorHandler;
+    if (connection == null && previous != null) {
+      return previous.invokeInt(new Object[] {display});
+    }
     LOG.warn("the X server of {} went away (connection broken)",
         connection != null ? connection.describe() : "an X display");
     return 0;
@@ -133,6 +149,25 @@ final class X11Connection implements AutoCloseable {
     if (connection != null) {
       connection.lost = true;
     }
+  }
+
+  /**
+   * The handler another library (AWT, say) installed before ours, to pass its own displays'
+   * errors on to; null when it is Xlib's default, which would print and exit.
+   */
+  private static Function unlessDefault(Pointer handler, String defaultName) {
+    if (handler == null) {
+      return null;
+    }
+    try {
+      Pointer xlibDefault = NativeLibrary.getInstance("X11").getGlobalVariableAddress(defaultName);
+      if (handler.equals(xlibDefault)) {
+        return null;
+      }
+    } catch (UnsatisfiedLinkError e) {
+      return null; // cannot tell: never risk calling an exiting default
+    }
+    return Function.getFunction(handler);
   }
 
   private String describe() {
