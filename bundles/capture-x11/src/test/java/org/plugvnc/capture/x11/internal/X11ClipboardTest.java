@@ -117,12 +117,14 @@ class X11ClipboardTest {
     return result;
   }
 
-  /** About {@code bytes} of UTF-8: mixed scripts, every line numbered so a lost piece shows. */
+  /** At least {@code bytes} of UTF-8: mixed scripts, every line numbered so a lost piece shows. */
   private static String large(int bytes) {
     StringBuilder text = new StringBuilder();
-    for (int line = 0; text.length() * 2 < bytes; line++) {
-      text.append(line).append(' ').append(TEXT).append(" — ").append("x".repeat(line % 50))
-          .append('\n');
+    int size = 0;
+    for (int line = 0; size < bytes; line++) {
+      String next = line + " " + TEXT + " — " + "x".repeat(line % 50) + "\n";
+      text.append(next);
+      size += next.getBytes(StandardCharsets.UTF_8).length;
     }
     return text.toString();
   }
