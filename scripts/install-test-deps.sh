@@ -9,10 +9,10 @@ packages=(
   xvfb             # Xvfb: the virtual X display the viewer draws on
   tigervnc-viewer  # vncviewer (TigerVNC 1.12)
   vncsnapshot      # vncsnapshot 1.2a: an RFB 3.3 client that writes a JPEG
-  x11-apps         # xwd: screenshots of the X display; xwud: the AWT test shows its pattern
-  x11-utils        # xdpyinfo and friends, for looking at a display by hand; xev: the AWT test's key and button witness
-  x11-xserver-utils # xsetroot: the AWT backend test paints the root window
-  xclip            # the AWT backend test's clipboard round trip
+  x11-apps         # xwd: screenshots of the X display; xwud: the backends' tests show their pattern
+  x11-utils        # xdpyinfo; xev: the X client the backends' input tests type into
+  x11-xserver-utils # xsetroot paints the root window, xrandr resizes it (the backends' tests)
+  xclip            # the X clipboard from the command line: the backends' clipboard tests
   xdotool          # the AWT backend test moves the pointer as a local mouse would
   tigervnc-tools   # vncpasswd -f: makes VNC password files
   libturbojpeg0    # libjpeg-turbo's TurboJPEG API: the Tight encoders' fast JPEG (tests check both codecs)

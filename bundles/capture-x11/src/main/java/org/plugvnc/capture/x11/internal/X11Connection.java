@@ -181,12 +181,10 @@ final class X11Connection implements AutoCloseable {
   @Override
   public void close() {
     if (cursorCompanion != null) {
-      libs.x11.XCloseDisplay(cursorCompanion);
-      XErrorTrap.forget(cursorCompanion);
+      XErrorTrap.close(libs.x11, cursorCompanion);
     }
     // After an I/O error XCloseDisplay only frees; the exit handler stays set until it returns.
-    libs.x11.XCloseDisplay(display);
-    XErrorTrap.forget(display);
+    XErrorTrap.close(libs.x11, display);
   }
 
   /** XkbAnyEvent's xkb_type: after type, serial, send_event, display and time. */

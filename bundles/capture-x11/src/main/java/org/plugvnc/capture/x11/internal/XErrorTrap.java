@@ -39,6 +39,11 @@ public final class XErrorTrap {
   }
 
   private static final Map<Pointer, State> STATES = new ConcurrentHashMap<>();
+  /**
+   * Held while a display is opened or closed: without XInitThreads Xlib does not lock its list of
+   * displays, and the input, clipboard and capture threads open theirs independently.
+   */
+  private static final Object DISPLAY_LIST = new Object();
   private static final ThreadLocal<Boolean> OPENING = ThreadLocal.withInitial(() -> false);
   // Held in static fields: JNA callbacks must stay reachable while native code may call them.
   private static final X11.XErrorHandler ERROR_HANDLER = XErrorTrap::onError;
@@ -86,12 +91,14 @@ public final class XErrorTrap {
    */
   public static Display open(X11Libraries libs, String name) {
     install(libs);
-    OPENING.set(true);
     Display display;
-    try {
-      display = libs.x11.XOpenDisplay(name);
-    } finally {
-      OPENING.set(false);
+    synchronized (DISPLAY_LIST) {
+      OPENING.set(true);
+      try {
+        display = libs.x11.XOpenDisplay(name);
+      } finally {
+        OPENING.set(false);
+      }
     }
     if (display != null) {
       try {
@@ -118,6 +125,14 @@ public final class XErrorTrap {
       STATES.remove(display.getPointer());
       throw new IllegalStateException("libX11 has no XSetIOErrorExitHandler (it needs 1.7 or"
           + " later): losing the X server would end the JVM", e);
+    }
+  }
+
+  /** Forgets {@code display} and closes it, one display at a time (see {@link #open}). */
+  public static void close(X11 x11, Display display) {
+    synchronized (DISPLAY_LIST) {
+      forget(display);
+      x11.XCloseDisplay(display);
     }
   }
 
