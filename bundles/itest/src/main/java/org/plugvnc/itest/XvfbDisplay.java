@@ -66,6 +66,26 @@ final class XvfbDisplay implements AutoCloseable {
     return p.exitValue();
   }
 
+  /** Runs an X client on this display to its end; what it printed (stdout and stderr). */
+  String output(String... command) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(String.join(" ", command) + " did not end within 20 s");
+    }
+    return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Starts an X client that stays, its output (stdout and stderr) readable; the caller destroys it. */
+  Process watch(String... command) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    return pb.start();
+  }
+
   /** Starts an X client that stays (such as xwud); the caller destroys it. */
   Process spawn(String... command) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
