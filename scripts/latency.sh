@@ -80,8 +80,8 @@ poll=""
 start_xvfb
 echo "1920x1080, $(nproc) CPUs, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| backend | change | rounds | latency, ms: median / p90 / max | the cause alone, ms: median / p90 / max | bytes per change: median (max) | updates per change: median (max) |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| backend | change | rounds | latency, ms: median / p90 / max | the cause alone, ms: median / p90 / max | receiving and decoding the last update, ms: median / p90 / max | bytes per change: median (max) | updates per change: median (max) |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for backend in "${backends[@]}"; do
   start_server "$backend"
   label=$backend

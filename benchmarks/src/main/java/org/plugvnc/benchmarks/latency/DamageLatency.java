@@ -35,6 +35,7 @@ public final class DamageLatency {
   private final Random pauses = new Random(8);
   private final Samples latency = new Samples();
   private final Samples causeAlone = new Samples();
+  private final Samples decoding = new Samples();
   private final Samples bytes = new Samples();
   private final Samples updates = new Samples();
 
@@ -73,6 +74,7 @@ public final class DamageLatency {
     long received = 0;
     int count = 0;
     long shown;
+    long decodingStarted;
     while (true) {
       FramebufferUpdate u = client.awaitUpdate(ROUND_TIMEOUT);
       client.requestUpdate(true);
@@ -80,6 +82,7 @@ public final class DamageLatency {
       count++;
       if (shows(rgb)) {
         shown = u.endNanos();
+        decodingStarted = u.startNanos();
         break;
       }
     }
@@ -87,6 +90,7 @@ public final class DamageLatency {
     if (counted) {
       latency.add(shown - start);
       causeAlone.add(ended - start);
+      decoding.add(shown - decodingStarted);
       bytes.add(received);
       updates.add(count);
     }
@@ -121,9 +125,9 @@ public final class DamageLatency {
   }
 
   private String row(Options o) {
-    return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |", o.label,
-        cause.describe(), o.iterations, latency.millis(), causeAlone.millis(), bytes.counts(),
-        updates.counts());
+    return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s |", o.label,
+        cause.describe(), o.iterations, latency.millis(), causeAlone.millis(), decoding.millis(),
+        bytes.counts(), updates.counts());
   }
 
   /** The command line. */
