@@ -9,6 +9,7 @@ import org.plugvnc.client.FramebufferUpdate;
 import org.plugvnc.client.PixelFormat;
 import org.plugvnc.client.RfbClient;
 import org.plugvnc.client.RfbNumbers;
+import org.plugvnc.client.RfbTimeoutException;
 
 /**
  * Damage-to-update latency as a viewer sees it: the project's own client, connected to a running
@@ -60,15 +61,20 @@ public final class DamageLatency {
       System.err.printf(Locale.ROOT, "%s: %dx%d, first full picture: %,d bytes received%n",
           o.label, client.width(), client.height(), client.bytesReceived());
       for (int i = 0; i < o.warmup + o.iterations; i++) {
-        run.round(COLOURS[i % COLOURS.length], i >= o.warmup);
+        run.round(i >= o.warmup);
       }
       System.out.println(run.row(o));
     }
   }
 
-  /** One change: cause it, then read updates until the whole area shows the new colour. */
-  private void round(int rgb, boolean counted) throws IOException, InterruptedException {
+  /**
+   * One change to the colour the area does not show now (the desktop may start in either: a run
+   * before this one may have left it so), then updates until the whole area shows it.
+   */
+  private void round(boolean counted) throws IOException, InterruptedException {
     settle();
+    int[] a = cause.area(client.width(), client.height());
+    int rgb = client.pixel(a[0], a[1]) == COLOURS[0] ? COLOURS[1] : COLOURS[0];
     long start = System.nanoTime();
     Cause.Running running = cause.start(rgb);
     long received = 0;
@@ -76,7 +82,7 @@ public final class DamageLatency {
     long shown;
     long decodingStarted;
     while (true) {
-      FramebufferUpdate u = client.awaitUpdate(ROUND_TIMEOUT);
+      FramebufferUpdate u = awaitUpdate(rgb);
       client.requestUpdate(true);
       received += u.byteCount();
       count++;
@@ -93,6 +99,16 @@ public final class DamageLatency {
       decoding.add(shown - decodingStarted);
       bytes.add(received);
       updates.add(count);
+    }
+  }
+
+  private FramebufferUpdate awaitUpdate(int rgb) throws IOException {
+    try {
+      return client.awaitUpdate(ROUND_TIMEOUT);
+    } catch (RfbTimeoutException e) {
+      throw new RfbTimeoutException(String.format(Locale.ROOT,
+          "the change to #%06x by %s did not show within %s", rgb, cause.describe(),
+          ROUND_TIMEOUT));
     }
   }
 
