@@ -84,8 +84,10 @@ final class HomeLayout {
   /**
    * On a first run (no {@code *.cfg} in {@code etc/}), copies the commented example
    * configuration there so that a user finds every option documented next to where it is set.
-   * The examples have every key commented out, so the components' defaults still apply. Once any
-   * {@code .cfg} exists nothing is written, so a user's deletions stay deleted.
+   * The examples have every key commented out, so the components' defaults still apply. A
+   * component that does something only once configured (a capture backend, a second desktop) gets
+   * a {@code .cfg.example}, which fileinstall ignores: even an empty {@code .cfg} would switch it
+   * on. Once any {@code .cfg} exists nothing is written, so a user's deletions stay deleted.
    *
    * @return the files written, empty when {@code etc/} already had configuration
    * @throws IOException when {@code etc/} cannot be read or a file cannot be written
@@ -97,7 +99,7 @@ final class HomeLayout {
     }
     for (String name : resources.list(EXAMPLES)) {
       String fileName = name.substring(name.lastIndexOf('/') + 1);
-      if (!fileName.endsWith(".cfg")) {
+      if (!fileName.endsWith(".cfg") && !fileName.endsWith(".cfg.example")) {
         continue;
       }
       Path target = etc().resolve(fileName);
