@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * ({@link #copyArea}) happens and is reported under it, so the engine never sees a copy the pixels
  * it read do not hold yet (see {@link DesktopListener#copied}).
  *
- * <p>While a start waits for the first paint nothing is reported: the engine reads the whole
- * framebuffer after {@link #start} returns.
+ * <p>The damage of a paint done while {@link #start} still waits for the first paint is not
+ * reported: the engine reads the whole framebuffer after start returns. Everything else is.
  */
 public final class DisplayBackend implements CaptureBackend, Framebuffer, DisplaySurface {
 
@@ -61,6 +61,8 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
   private volatile DisplayThread thread;
   // Guarded by the lock:
   private DesktopListener listener;
+  /** While start() waits for the first paint: its damage goes unreported, the engine reads all. */
+  private boolean starting;
   private boolean paintQueued;
   private int generation;
   private CompletableFuture<Void> firstPaint = CompletableFuture.completedFuture(null);
@@ -102,7 +104,8 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
         }
         generation++;
         tracker.reset(pixels.bounds());
-        this.listener = null;
+        this.listener = listener;
+        starting = true;
         paintQueued = false;
         painted = new CompletableFuture<>();
         firstPaint = painted;
@@ -112,9 +115,7 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
       }
       awaitQuietly(painted, FIRST_PAINT_MILLIS);
       synchronized (lock) {
-        if (thread == t) {
-          this.listener = listener;
-        }
+        starting = false;
       }
       LOG.debug("display {} started, {}x{}", name, w, h);
     }
@@ -132,6 +133,7 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
         }
         thread = null;
         listener = null;
+        starting = false;
         tracker.clear();
         paintQueued = false;
         firstPaint.complete(null);
@@ -352,7 +354,7 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
         for (Rect r : writable.rects()) {
           pixels.write(scratch, area, r);
         }
-        if (listener != null) {
+        if (listener != null && !starting) {
           listener.damaged(writable);
         }
       }
