@@ -1,8 +1,8 @@
 package org.plugvnc.example.display;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.plugvnc.api.capture.KeyEvent;
 import org.plugvnc.api.capture.PointerEvent;
 import org.plugvnc.api.display.Display;
@@ -14,7 +14,8 @@ import org.plugvnc.api.pixel.Rect;
  * key presses (yellow) and clicks (white), cleared when full; solid fills, so every pixel is known.
  * The engine calls all of it on one thread (no lock needed) and clips paint's {@code g} to area.
  */
-@Component(property = Display.PROPERTY_NAME + "=example")
+@Component(property = Display.PROPERTY_NAME + "=example",
+    configurationPolicy = ConfigurationPolicy.REQUIRE) // off until its PID is configured
 public final class ExampleDisplay implements Display {
 
   private static final int[] DIM = {0xC03030, 0x30A050, 0x3060C0};
@@ -26,7 +27,6 @@ public final class ExampleDisplay implements Display {
   private int buttons;
   private DisplaySurface surface;
 
-  /** Panel {@code i}, side by side; tick {@code i} in a row below them. */
   private static Rect panel(int i) {
     return new Rect(20 + 100 * i, 20, 80, 80);
   }
@@ -93,7 +93,7 @@ public final class ExampleDisplay implements Display {
   }
 
   private static void fill(Graphics2D g, Rect r, int rgb) {
-    g.setColor(new Color(rgb));
+    g.setColor(new java.awt.Color(rgb));
     g.fillRect(r.x(), r.y(), r.width(), r.height());
   }
 }
