@@ -31,6 +31,8 @@ import org.plugvnc.client.RfbNumbers;
 @ExtendWith(ServiceExtension.class)
 class ExampleDisplayTest {
 
+  /** The example component's PID, its name: it waits for a configuration there. */
+  private static final String EXAMPLE_PID = "org.plugvnc.example.display.ExampleDisplay";
   private static final int W = 320;
   private static final int H = 200;
   private static final int[] DIM = {0xC03030, 0x30A050, 0x3060C0};
@@ -55,7 +57,7 @@ class ExampleDisplayTest {
    */
   @BeforeEach
   void showTheExample() throws Exception {
-    cm.getConfiguration("org.plugvnc.example.display.ExampleDisplay", "?").update(new Hashtable<>(Map.of()));
+    cm.getConfiguration(EXAMPLE_PID, "?").update(new Hashtable<>(Map.of()));
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     String example = "(" + CaptureBackend.PROPERTY_NAME + "=example)";
     while (context.getServiceReferences(CaptureBackend.class, example).isEmpty()) {
@@ -70,7 +72,7 @@ class ExampleDisplayTest {
   @AfterEach
   void switchTheExampleOff() throws Exception {
     ServerFixture.start(cm, "None", Map.of("backend", "virtual"));
-    cm.getConfiguration("org.plugvnc.example.display.ExampleDisplay", "?").delete();
+    cm.getConfiguration(EXAMPLE_PID, "?").delete();
   }
 
   /** The example's picture in the state this test drove it to. */
