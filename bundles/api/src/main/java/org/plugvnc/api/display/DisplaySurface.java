@@ -30,10 +30,14 @@ public interface DisplaySurface {
   void repaintAll();
 
   /**
-   * Moves the pixels at {@code target} moved to {@code source} into {@code target} (a scroll),
-   * at once, and lets viewers copy them instead of receiving them again. Call it once the
-   * display's own state shows the move: areas waiting for a repaint move with it, and are painted
-   * at their new place.
+   * Moves the pixels of the rectangle of {@code target}'s size at corner {@code source} into
+   * {@code target} (a scroll), at once, and lets viewers copy them instead of receiving them
+   * again; the part of the target whose source lies outside the surface is repainted instead.
+   * Call it once the display's own state shows the move: areas waiting for a repaint move with
+   * it, and are painted at their new place, and an area being painted meanwhile is painted again
+   * where the move can have made it stale. A display that changes its state on a thread of its
+   * own holds the lock its {@link Display#paint} holds across the change and this call, so that a
+   * paint sees the state from before the move or from after it, never in between.
    */
   void copyArea(Rect target, Point source);
 

@@ -41,7 +41,8 @@ final class InteractiveScene implements Scene {
   private boolean controlDown;
   private String lastKey = "Last key: none yet";
   private String clockText = "";
-  private String clipboardText;
+  /** What the viewers' clipboard holds, as far as this desktop knows: what they or it set last. */
+  private String clipboardText = "";
   private String pointerText = "Pointer: outside";
   private int buttonMask;
   private Pressed pressed = Pressed.NONE;
@@ -69,7 +70,7 @@ final class InteractiveScene implements Scene {
     return keyLog;
   }
 
-  /** The clipboard now holds {@code text}, or there is no clipboard service when {@code null}. */
+  /** The clipboard now holds {@code text} (a viewer set it). */
   void clipboardChanged(String text, SceneChanges out) {
     clipboardText = text;
     if (shown) {
@@ -151,9 +152,7 @@ final class InteractiveScene implements Scene {
       if (line.length() == 0) {
         return false;
       }
-      if (clipboardText != null) {
-        out.setClipboard(line.toString());
-      }
+      copyToClipboard(line.toString(), out);
       line.setLength(0);
       return true;
     }
@@ -215,15 +214,18 @@ final class InteractiveScene implements Scene {
   private void pressButton(int x, int y, SceneChanges out) {
     if (inside(layout.copyButton, x, y)) {
       pressed = Pressed.COPY;
-      if (clipboardText != null) {
-        out.setClipboard(line.toString());
-      }
-      paintCopyButton(out);
+      copyToClipboard(line.toString(), out);
     } else if (inside(layout.bellButton, x, y)) {
       pressed = Pressed.BELL;
       out.bell();
       paintBellButton(out);
     }
+  }
+
+  /** Puts {@code text} on the viewers' clipboard and shows it in the clipboard box. */
+  private void copyToClipboard(String text, SceneChanges out) {
+    out.setClipboard(text);
+    clipboardChanged(text, out);
   }
 
   private void releaseButton(SceneChanges out) {

@@ -1,29 +1,18 @@
 package org.plugvnc.capture.virtual.internal;
 
-import java.awt.AWTError;
+import java.awt.Graphics2D;
 import java.time.Clock;
-import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
-import org.plugvnc.api.capture.CaptureBackend;
 import org.plugvnc.api.capture.CursorShape;
-import org.plugvnc.api.capture.DesktopListener;
-import org.plugvnc.api.capture.Framebuffer;
-import org.plugvnc.api.capture.InputSink;
 import org.plugvnc.api.capture.KeyEvent;
 import org.plugvnc.api.capture.PointerEvent;
-import org.plugvnc.api.clipboard.Clipboard;
-import org.plugvnc.api.clipboard.ClipboardListener;
+import org.plugvnc.api.display.Display;
+import org.plugvnc.api.display.DisplaySurface;
+import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.capture.virtual.internal.SceneChanges.Copied;
 import org.plugvnc.capture.virtual.internal.SceneChanges.Damaged;
 import org.plugvnc.capture.virtual.internal.SceneChanges.PixelChange;
@@ -31,21 +20,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default desktop, drawn in memory with Java2D: the interactive demo desktop or the
- * shared test pattern, chosen by configuration.
+ * The embedded default desktop, an application {@link Display} named {@code virtual}: the
+ * interactive demo desktop or the shared test pattern, chosen by configuration, drawn with Java2D
+ * into a picture of its own ({@link PixelBuffer}) that {@link #paint} hands to the engine.
  *
- * <p>Threads: all painting happens with the {@link PixelBuffer} lock held, so engine threads that
- * {@link Framebuffer#read} never see half a paint. While started, input and the clock run on one
- * {@link DesktopThread}, so engine I/O threads only queue. Listeners (the engine, the clipboard)
- * are called only after the lock is released. While stopped, configuration and clipboard changes
- * still repaint (on the caller's thread) but nothing is reported, and input is dropped.
+ * <p>Threads: the engine calls paint, input and the clipboard on its display thread; the clock
+ * and the scrolling band tick on a {@link DesktopThread} while attached; configuration changes
+ * come on a framework thread. All of them work under the picture's lock, and every change goes to
+ * the surface in the same critical section that made it, so a paint never sees a state whose
+ * move ({@link DisplaySurface#copyArea}) has not been told yet.
  */
 @Component(
-    service = CaptureBackend.class,
-    property = CaptureBackend.PROPERTY_NAME + "=virtual",
+    service = Display.class,
+    property = Display.PROPERTY_NAME + "=virtual",
     configurationPid = "org.plugvnc.capture.virtual")
 @Designate(ocd = VirtualDesktopConfiguration.class)
-public final class VirtualDesktop implements CaptureBackend {
+public final class VirtualDesktop implements Display {
 
   /**
    * How often the scene may update itself: the clock repaints only when the second changes, the
@@ -56,10 +46,7 @@ public final class VirtualDesktop implements CaptureBackend {
   private static final Logger LOG = LoggerFactory.getLogger(VirtualDesktop.class);
   private static final long STOP_TIMEOUT_MILLIS = 2000;
 
-  /** The thread and listener of one start..stop window, replaced as a whole. */
-  private record Running(DesktopThread thread, DesktopListener listener) {}
-
-  /** Work on the scene, run with the pixel lock held. */
+  /** Work on the scene, run with the picture's lock held. */
   @FunctionalInterface
   private interface SceneTask {
     void run(SceneChanges out);
@@ -69,18 +56,14 @@ public final class VirtualDesktop implements CaptureBackend {
   private final PixelBuffer pixels;
   private final TestPatternScene testPattern;
   private final InteractiveScene interactive;
-  private final InputSink input = new Input();
-  private final ClipboardListener clipboardListener = (text, origin) -> refreshClipboard();
-  private final AtomicReference<Clipboard> clipboard = new AtomicReference<>();
-  private final Object lifecycle = new Object();
   private volatile DesktopSettings settings;
-  /** The latest configuration, kept outside the desktop thread's queue, which stop() discards. */
-  private volatile DesktopSettings requested;
   private volatile Scene scene;
   private volatile CursorShape cursor;
-  private volatile Running running;
+  // Guarded by the picture's lock:
+  private DisplaySurface surface;
+  private DesktopThread ticker;
 
-  /** Creates the framebuffer at the configured size and paints it. */
+  /** Creates the picture at the configured size and paints it. */
   @Activate
   public VirtualDesktop(VirtualDesktopConfiguration config) {
     this(config, Clock.systemDefaultZone());
@@ -95,7 +78,6 @@ public final class VirtualDesktop implements CaptureBackend {
   VirtualDesktop(VirtualDesktopConfiguration config, Clock clock, long tickMillis) {
     this.tickMillis = tickMillis;
     settings = DesktopSettings.from(config);
-    requested = settings;
     pixels = new PixelBuffer(settings.width(), settings.height());
     testPattern = new TestPatternScene(pixels);
     testPattern.scroll(settings.scrollSteps(), settings.scrollPixels());
@@ -106,100 +88,84 @@ public final class VirtualDesktop implements CaptureBackend {
   }
 
   /**
-   * Applies a new configuration: a new size re-allocates the framebuffer and is reported as
-   * {@link DesktopListener#resized}; any other change repaints and reports full damage.
+   * Applies a new configuration: a new size resizes the surface; any other change repaints it.
    */
   @Modified
   void modified(VirtualDesktopConfiguration config) {
-    requested = DesktopSettings.from(config);
-    submit(out -> reconfigure(requested, out));
+    DesktopSettings next = DesktopSettings.from(config);
+    perform(out -> reconfigure(next, out));
   }
 
   @Deactivate
   void deactivate() {
-    stop();
-  }
-
-  /** Shows the clipboard's text and follows its changes; a better clipboard replaces this one. */
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindClipboard(Clipboard bound) {
-    clipboard.set(bound);
-    bound.addListener(clipboardListener);
-    refreshClipboard();
-  }
-
-  void unbindClipboard(Clipboard unbound) {
-    unbound.removeListener(clipboardListener);
-    if (clipboard.compareAndSet(unbound, null)) {
-      refreshClipboard();
-    }
-  }
-
-  /**
-   * Repaints the whole desktop (a fresh test pattern, a current clock), then starts the desktop
-   * thread and reports to {@code listener} until {@link #stop}.
-   *
-   * @throws IllegalStateException if already started
-   */
-  @Override
-  public void start(DesktopListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    synchronized (lifecycle) {
-      if (running != null) {
-        throw new IllegalStateException("virtual desktop already started");
-      }
-      // Work queued before the last stop() may have been dropped: catch up before showing.
-      perform(out -> {
-        reconfigure(requested, out);
-        showClipboard(out);
-        scene.show(out);
-      });
-      running = new Running(new DesktopThread(() -> runSafely(out -> scene.tick(out)), tickMillis),
-          listener);
-      LOG.debug("virtual desktop started, {}x{} {}", pixels.width(), pixels.height(),
-          settings.mode().configValue());
-    }
+    detached();
   }
 
   @Override
-  public void stop() {
-    synchronized (lifecycle) {
-      Running r = running;
-      if (r == null) {
-        return;
+  public int width() {
+    return pixels.width();
+  }
+
+  @Override
+  public int height() {
+    return pixels.height();
+  }
+
+  /** Copies the picture into {@code g}, which is clipped to {@code area}. */
+  @Override
+  public void paint(Graphics2D g, Rect area) {
+    synchronized (pixels.lock()) {
+      g.drawImage(pixels.image(), 0, 0, null);
+    }
+  }
+
+  /** Shows everything afresh (a fresh test pattern, a current clock) and starts ticking. */
+  @Override
+  public void attached(DisplaySurface shownOn) {
+    synchronized (pixels.lock()) {
+      surface = shownOn;
+      perform(out -> scene.show(out));
+      if (ticker == null) {
+        ticker = new DesktopThread(() -> perform(out -> scene.tick(out)), tickMillis);
       }
-      running = null;
-      if (!r.thread().shutdown(STOP_TIMEOUT_MILLIS)) {
-        LOG.warn("virtual desktop thread did not stop within {} ms", STOP_TIMEOUT_MILLIS);
-      }
-      LOG.debug("virtual desktop stopped");
+    }
+    LOG.debug("virtual desktop attached, {}x{} {}", pixels.width(), pixels.height(),
+        settings.mode().configValue());
+  }
+
+  @Override
+  public void detached() {
+    DesktopThread stopping;
+    synchronized (pixels.lock()) {
+      surface = null;
+      stopping = ticker;
+      ticker = null;
+    }
+    // Outside the lock: a tick in progress may be waiting for it.
+    if (stopping != null && !stopping.shutdown(STOP_TIMEOUT_MILLIS)) {
+      LOG.warn("virtual desktop ticker did not stop within {} ms", STOP_TIMEOUT_MILLIS);
     }
   }
 
   @Override
-  public Framebuffer framebuffer() {
-    return pixels;
+  public void key(KeyEvent event) {
+    perform(out -> scene.key(event, out));
   }
 
   @Override
-  public InputSink input() {
-    return input;
+  public void pointer(PointerEvent event) {
+    perform(out -> scene.pointer(event, out));
+  }
+
+  /** A viewer's clipboard text, shown in the interactive desktop's clipboard box. */
+  @Override
+  public void clipboard(String text) {
+    perform(out -> interactive.clipboardChanged(text, out));
   }
 
   @Override
   public CursorShape cursor() {
     return cursor;
-  }
-
-  /** Waits until the desktop thread has done all work queued so far; for tests. */
-  void awaitIdle() throws InterruptedException, ExecutionException, TimeoutException {
-    Running r = running;
-    if (r != null) {
-      r.thread().awaitIdle(STOP_TIMEOUT_MILLIS);
-    }
   }
 
   /** The interactive scene, for tests that need its layout. */
@@ -228,125 +194,48 @@ public final class VirtualDesktop implements CaptureBackend {
     scene.show(out);
   }
 
-  private void refreshClipboard() {
-    submit(this::showClipboard);
-  }
-
-  private void showClipboard(SceneChanges out) {
-    Clipboard current = clipboard.get();
-    interactive.clipboardChanged(current == null ? null : current.text(), out);
-  }
-
   /**
-   * Runs {@code task} on the desktop thread while started, else right here. Work done here reports
-   * to no listener (start() repaints everything anyway), and holds the life-cycle lock so that no
-   * start() or stop() happens in between: a listener is never called after stop() returned.
-   */
-  private void submit(SceneTask task) {
-    Running r = running;
-    if (r != null && r.thread().execute(() -> runSafely(task))) {
-      return;
-    }
-    synchronized (lifecycle) {
-      try {
-        deliverToClipboard(paint(task));
-      } catch (RuntimeException | AWTError e) {
-        LOG.warn("virtual desktop could not paint", e);
-      }
-    }
-  }
-
-  private void submitInput(SceneTask task) {
-    Running r = running;
-    if (r == null) {
-      LOG.debug("input while the virtual desktop is stopped, dropped");
-    } else if (!r.thread().executeInput(() -> runSafely(task))) {
-      LOG.debug("virtual desktop input queue full or stopping, event dropped");
-    }
-  }
-
-  /** Performs {@code task}, logging instead of throwing: a failed tick must not end the clock. */
-  private void runSafely(SceneTask task) {
-    try {
-      perform(task);
-    } catch (RuntimeException | AWTError e) {
-      LOG.warn("virtual desktop could not paint", e);
-    }
-  }
-
-  /**
-   * Paints and reports under the pixel lock: the engine reads pixels under it too, so a copy it
-   * reads the result of is already reported (see {@link DesktopListener#copied}). The clipboard is
-   * told afterwards, outside the lock.
+   * Performs {@code task} under the picture's lock and tells the surface what it changed, in the
+   * same critical section. A failure is logged: a failed tick must not end the clock.
    */
   private void perform(SceneTask task) {
-    SceneChanges out;
     synchronized (pixels.lock()) {
-      out = paint(task);
-      report(out);
-    }
-    deliverToClipboard(out);
-  }
-
-  private SceneChanges paint(SceneTask task) {
-    SceneChanges out = new SceneChanges();
-    synchronized (pixels.lock()) {
-      task.run(out);
+      SceneChanges out = new SceneChanges();
+      try {
+        task.run(out);
+      } catch (RuntimeException | java.awt.AWTError e) {
+        LOG.warn("virtual desktop could not paint", e);
+      }
       CursorShape now = scene.cursor();
       if (now != cursor) {
         cursor = now;
         out.cursorChanged(now);
       }
-    }
-    return out;
-  }
-
-  private void deliverToClipboard(SceneChanges out) {
-    Clipboard target = clipboard.get();
-    if (out.clipboardText() != null && target != null) {
-      target.setText(out.clipboardText(), this);
+      if (surface != null) {
+        report(out, surface);
+      }
     }
   }
 
-  /** Hands the changes to the listener, while started. */
-  private void report(SceneChanges out) {
-    Running r = running;
-    if (r == null) {
-      return;
-    }
-    DesktopListener listener = r.listener();
+  private void report(SceneChanges out, DisplaySurface to) {
     if (out.wasResized()) {
-      listener.resized(pixels.width(), pixels.height());
+      to.resize(pixels.width(), pixels.height());
     }
     for (PixelChange change : out.pixelChanges()) {
       if (change instanceof Copied copy) {
-        listener.copied(copy.target(), copy.source());
+        to.copyArea(copy.target(), copy.source());
       } else {
-        listener.damaged(((Damaged) change).region());
+        ((Damaged) change).region().rects().forEach(to::repaint);
       }
     }
     if (out.cursorWasChanged()) {
-      listener.cursorChanged(out.cursor());
+      to.cursor(out.cursor());
     }
     if (out.rangBell()) {
-      listener.bell();
+      to.bell();
     }
-  }
-
-  /** Queues viewers' input for the desktop thread; never blocks, never throws. */
-  private final class Input implements InputSink {
-    @Override
-    public void key(KeyEvent event) {
-      if (event != null) {
-        submitInput(out -> scene.key(event, out));
-      }
-    }
-
-    @Override
-    public void pointer(PointerEvent event) {
-      if (event != null) {
-        submitInput(out -> scene.pointer(event, out));
-      }
+    if (out.clipboardText() != null) {
+      to.clipboard(out.clipboardText());
     }
   }
 }

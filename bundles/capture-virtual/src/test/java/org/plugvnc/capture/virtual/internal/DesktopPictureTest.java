@@ -17,7 +17,6 @@ import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.KeyEvent;
 import org.plugvnc.api.capture.PointerEvent;
 import org.plugvnc.api.pixel.Rect;
-import org.plugvnc.capture.virtual.internal.TestSupport.RecordingClipboard;
 import org.plugvnc.capture.virtual.internal.TestSupport.RecordingListener;
 import org.plugvnc.capture.virtual.internal.TestSupport.SettableClock;
 
@@ -32,15 +31,13 @@ class DesktopPictureTest {
       "640,480,true,virtual-desktop-640x480.png", "1920,1080,true,virtual-desktop-1920x1080.png",
       "200,120,true,virtual-desktop-tiny.png"})
   void rendersTheDesktop(int w, int h, boolean used, String file) throws Exception {
-    VirtualDesktop desktop = new VirtualDesktop(TestSupport.config(w, h, "interactive", "plugvnc"),
+    VirtualBackend desktop = new VirtualBackend(TestSupport.config(w, h, "interactive", "plugvnc"),
         new SettableClock(Instant.parse("2024-05-01T13:37:42Z")));
-    RecordingClipboard clipboard = new RecordingClipboard();
-    clipboard.setText("Hello from the viewer's clipboard.\nSecond line\tafter a tab, and a long"
-        + " tail that must be cut off somewhere because it is far too long to show", null);
-    if (used) {
-      desktop.bindClipboard(clipboard);
-    }
     desktop.start(new RecordingListener());
+    if (used) {
+      desktop.clipboardFromViewer("Hello from the viewer's clipboard.\nSecond line\tafter a tab,"
+          + " and a long tail that must be cut off somewhere because it is far too long to show");
+    }
     try {
       if (used) {
         use(desktop);
@@ -86,7 +83,7 @@ class DesktopPictureTest {
         "black, white and the two checks of transparency");
   }
 
-  private static void use(VirtualDesktop desktop) {
+  private static void use(VirtualBackend desktop) {
     for (char c : "Hello, VNC! caf\u00e9".toCharArray()) {
       desktop.input().key(new KeyEvent(true, c, 0));
       desktop.input().key(new KeyEvent(false, c, 0));
@@ -104,7 +101,7 @@ class DesktopPictureTest {
     desktop.input().pointer(new PointerEvent(0, cx, cy));
   }
 
-  private static BufferedImage picture(VirtualDesktop desktop, int w, int h) {
+  private static BufferedImage picture(VirtualBackend desktop, int w, int h) {
     int[] pixels = TestSupport.readAll(desktop);
     BufferedImage picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     picture.setRGB(0, 0, w, h, pixels, 0, w);

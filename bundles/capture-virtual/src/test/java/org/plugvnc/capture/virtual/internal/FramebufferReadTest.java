@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.pixel.Rect;
@@ -12,8 +13,18 @@ import org.plugvnc.api.pixel.Rect;
 /** {@link Framebuffer#read} copies exactly the area asked for and refuses what does not fit. */
 class FramebufferReadTest {
 
-  private final Framebuffer fb =
-      new VirtualDesktop(TestSupport.testPattern(100, 50)).framebuffer();
+  private final VirtualBackend desktop = new VirtualBackend(TestSupport.testPattern(100, 50));
+  private final Framebuffer fb = started(desktop);
+
+  private static Framebuffer started(VirtualBackend desktop) {
+    desktop.start(new TestSupport.RecordingListener());
+    return desktop.framebuffer();
+  }
+
+  @AfterEach
+  void stop() {
+    desktop.stop();
+  }
 
   @Test
   void copiesRowsToOffsetAndStride() {

@@ -25,7 +25,7 @@ import org.plugvnc.capture.virtual.internal.TestSupport.SettableClock;
 class KeyLogTest {
 
   private final SettableClock clock = new SettableClock(Instant.parse("2024-05-01T10:20:30Z"));
-  private VirtualDesktop desktop;
+  private VirtualBackend desktop;
 
   @AfterEach
   void stop() {
@@ -35,7 +35,7 @@ class KeyLogTest {
   }
 
   private MirrorViewer start(int w, int h) throws Exception {
-    desktop = new VirtualDesktop(TestSupport.config(w, h, "interactive", "log test"), clock);
+    desktop = new VirtualBackend(TestSupport.config(w, h, "interactive", "log test"), clock);
     MirrorViewer viewer = new MirrorViewer(desktop.framebuffer());
     desktop.start(viewer);
     desktop.awaitIdle();

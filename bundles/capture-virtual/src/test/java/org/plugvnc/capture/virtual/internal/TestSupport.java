@@ -5,19 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.DesktopListener;
 import org.plugvnc.api.capture.Framebuffer;
-import org.plugvnc.api.clipboard.Clipboard;
-import org.plugvnc.api.clipboard.ClipboardListener;
 import org.plugvnc.api.pixel.Point;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
 
-/** Shared test doubles: configurations, a recording listener, a recording clipboard, a clock. */
+/** Shared test helpers: configurations, a recording listener, a mirroring viewer, a clock. */
 final class TestSupport {
 
   static {
@@ -79,7 +76,7 @@ final class TestSupport {
   }
 
   /** Every pixel of the framebuffer, read through the public contract. */
-  static int[] readAll(VirtualDesktop desktop) {
+  static int[] readAll(VirtualBackend desktop) {
     int w = desktop.framebuffer().width();
     int h = desktop.framebuffer().height();
     int[] all = new int[w * h];
@@ -96,6 +93,7 @@ final class TestSupport {
     final List<int[]> resizes = new CopyOnWriteArrayList<>();
     final List<CursorShape> cursors = new CopyOnWriteArrayList<>();
     final List<Copy> copies = new CopyOnWriteArrayList<>();
+    final List<String> clipboard = new CopyOnWriteArrayList<>();
     /** Damage (as a Region) and copies (as a Copy) in the order they were reported. */
     final List<Object> pixelEvents = new CopyOnWriteArrayList<>();
     volatile int bells;
@@ -127,6 +125,11 @@ final class TestSupport {
       bells++;
     }
 
+    @Override
+    public void clipboardChanged(String text) {
+      clipboard.add(text);
+    }
+
     /** The union of all damage reported so far. */
     Region allDamage() {
       Region all = Region.EMPTY;
@@ -142,42 +145,61 @@ final class TestSupport {
       cursors.clear();
       copies.clear();
       pixelEvents.clear();
+      clipboard.clear();
       bells = 0;
     }
   }
 
   /**
    * A viewer's copy of the framebuffer, kept the way a viewer keeps it: it starts from the whole
-   * framebuffer, then, in the order reported, moves its own pixels for each copy (CopyRect) and
-   * reads only the damaged pixels afresh. Pixels a backend changed without reporting them (or
-   * moved without reporting the copy) stay stale, and {@link #pixels} shows it. Events arrive on
-   * the desktop thread, which paints nothing while a listener runs, so reading the damage in the
-   * callback sees the pixels as that report left them. The size must stay fixed.
+   * framebuffer ({@link #fullUpdate}, right after start), then, in the order reported, moves its
+   * own pixels for each copy (CopyRect) and reads only the damaged pixels afresh. Pixels a backend
+   * changed without reporting them (or moved without reporting the copy) stay stale, and
+   * {@link #pixels} shows it. Reports come under the framebuffer's lock, so reading the damage in
+   * the callback sees the pixels as that report left them. The size must stay fixed.
    */
   static final class MirrorViewer extends RecordingListener {
     private final Framebuffer framebuffer;
-    private final int width;
-    private final int[] mirror;
+    private int width;
+    private int[] mirror;
+    /** Counts reports, so that a full read can tell none came in between. */
+    private long reports;
 
-    /** Starts from the framebuffer's pixels now: make it before the backend starts. */
     MirrorViewer(Framebuffer framebuffer) {
       this.framebuffer = framebuffer;
-      width = framebuffer.width();
-      mirror = new int[width * framebuffer.height()];
-      fullUpdate();
     }
 
     /**
-     * Reads every pixel, as a viewer's first full update does: start() repaints without
-     * reporting it. Call right after start() returns, before the first tick.
+     * Reads every pixel, as a viewer's first full update does. The read holds the framebuffer's
+     * lock and a report holds it too, then this viewer's: to keep that order the read is done
+     * without this viewer's lock and taken only if no report came while it ran.
      */
-    synchronized void fullUpdate() {
-      framebuffer.read(new Rect(0, 0, width, framebuffer.height()), mirror, 0, width);
+    void fullUpdate() {
+      while (true) {
+        long before;
+        synchronized (this) {
+          before = reports;
+        }
+        int w = framebuffer.width();
+        int[] all = new int[w * framebuffer.height()];
+        framebuffer.read(new Rect(0, 0, w, framebuffer.height()), all, 0, w);
+        synchronized (this) {
+          if (reports == before) {
+            width = w;
+            mirror = all;
+            return;
+          }
+        }
+      }
     }
 
     @Override
     public synchronized void damaged(Region region) {
       super.damaged(region);
+      reports++;
+      if (mirror == null) {
+        return;
+      }
       for (Rect r : region.rects()) {
         framebuffer.read(r, mirror, r.y() * width + r.x(), width);
       }
@@ -186,6 +208,10 @@ final class TestSupport {
     @Override
     public synchronized void copied(Rect target, Point source) {
       super.copied(target, source);
+      reports++;
+      if (mirror == null) {
+        return;
+      }
       int[] moved = new int[target.width() * target.height()];
       for (int row = 0; row < target.height(); row++) {
         System.arraycopy(mirror, (source.y() + row) * width + source.x(), moved,
@@ -200,39 +226,6 @@ final class TestSupport {
     /** What the viewer shows now. */
     synchronized int[] pixels() {
       return mirror.clone();
-    }
-  }
-
-  /** A clipboard that keeps the last text and origin and tells its listeners synchronously. */
-  static final class RecordingClipboard implements Clipboard {
-    final List<ClipboardListener> listeners = new CopyOnWriteArrayList<>();
-    final List<Object> origins = new ArrayList<>();
-    private volatile String text = "";
-
-    @Override
-    public String text() {
-      return text;
-    }
-
-    @Override
-    public void setText(String newText, Object origin) {
-      text = newText;
-      synchronized (origins) {
-        origins.add(origin);
-      }
-      for (ClipboardListener l : listeners) {
-        l.clipboardChanged(newText, origin);
-      }
-    }
-
-    @Override
-    public void addListener(ClipboardListener listener) {
-      listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(ClipboardListener listener) {
-      listeners.remove(listener);
     }
   }
 
