@@ -68,6 +68,8 @@ class KarafHotSwapIT {
   private static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The example application display: not in the usual set, installed on its own. */
+  private static final String EXAMPLE = "plugvnc-example-display";
   /** The plug-in families, each a feature and one bundle. */
   private static final Map<String, String> FAMILIES = Map.ofEntries(
       Map.entry("plugvnc-encoders", "org.plugvnc.encoders"),
@@ -80,11 +82,12 @@ class KarafHotSwapIT {
       Map.entry("plugvnc-events", "org.plugvnc.events"),
       Map.entry("plugvnc-commands", "org.plugvnc.commands"),
       Map.entry("plugvnc-capture-awt", "org.plugvnc.capture.awt"),
-      Map.entry("plugvnc-capture-x11", "org.plugvnc.capture.x11"));
+      Map.entry("plugvnc-capture-x11", "org.plugvnc.capture.x11"),
+      Map.entry(EXAMPLE, "org.plugvnc.example.display"));
   private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
       "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-clipboard",
       "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands",
-      "plugvnc-capture-awt", "plugvnc-capture-x11");
+      "plugvnc-capture-awt", "plugvnc-capture-x11", EXAMPLE);
   /** A Karaf user for the JMX connector (JAAS realm karaf, roles its default ACLs ask for). */
   private static final String JMX_USER = "jmxadmin";
   private static final String JMX_PASSWORD = "jmx-s3cret";
@@ -288,6 +291,8 @@ class KarafHotSwapIT {
     long start = System.nanoTime();
     console.runAcrossShellRefresh("feature:install plugvnc");
     karaf.awaitVncPort(port, PORT_TIMEOUT);
+    console.awaitReady("feature:list -i", KARAF_READY);
+    console.run("feature:install " + EXAMPLE);
     KarafReport.line(TEST, "feature:install plugvnc to the VNC port accepting: "
         + millis(System.nanoTime() - start) + " ms");
     console.awaitReady("feature:list -i", KARAF_READY);
