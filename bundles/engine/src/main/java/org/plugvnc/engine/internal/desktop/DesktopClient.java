@@ -29,6 +29,9 @@ public interface DesktopClient {
   /** The desktop failed; the viewer is to be closed with {@code reason}. */
   void desktopFailed(String reason);
 
-  /** The pointer is now at ({@code x}, {@code y}), moved by a viewer or on the desktop itself. */
-  default void desktopPointerMoved(int x, int y) {}
+  /**
+   * The pointer is now at ({@code x}, {@code y}), moved by a viewer or on the desktop itself;
+   * {@code own} when this viewer moved it.
+   */
+  default void desktopPointerMoved(int x, int y, boolean own) {}
 }

@@ -78,11 +78,16 @@ public final class DesktopHub implements AutoCloseable {
 
   /** Sends a pointer event to the backend, if there is one. Any thread; never blocks. */
   public void pointer(PointerEvent e) {
+    pointer(e, null);
+  }
+
+  /** As {@link #pointer(PointerEvent)}, from viewer {@code from}, which is not told of its own move. */
+  public void pointer(PointerEvent e, DesktopClient from) {
     CaptureBackend b = currentIfRunning();
     if (b != null) {
       b.input().pointer(e);
     }
-    pointerMovedTo(e.x(), e.y());
+    pointerMovedTo(e.x(), e.y(), from);
   }
 
   /**
@@ -94,11 +99,11 @@ public final class DesktopHub implements AutoCloseable {
     return at < 0 || !pointerTracked ? null : new int[] {(int) (at >>> 32), (int) at};
   }
 
-  private void pointerMovedTo(int x, int y) {
+  private void pointerMovedTo(int x, int y, DesktopClient from) {
     long at = (long) x << 32 | (y & 0xFFFFFFFFL);
     if (at != pointerAt) {
       pointerAt = at;
-      clients.forEach(c -> c.desktopPointerMoved(x, y));
+      clients.forEach(c -> c.desktopPointerMoved(x, y, c == from));
     }
   }
 
@@ -311,7 +316,7 @@ public final class DesktopHub implements AutoCloseable {
     public void pointerMoved(int x, int y) {
       if (current()) {
         pointerTracked = true;
-        pointerMovedTo(x, y);
+        pointerMovedTo(x, y, null);
       }
     }
 

@@ -153,7 +153,7 @@ public final class Session implements ClientMessageHandler, DesktopClient {
       Framebuffer fb = server.desktop().framebuffer();
       int x = Math.max(0, Math.min(e.x(), fb.width() - 1));
       int y = Math.max(0, Math.min(e.y(), fb.height() - 1));
-      server.desktop().pointer(new PointerEvent(e.buttonMask(), x, y));
+      server.desktop().pointer(new PointerEvent(e.buttonMask(), x, y), this);
     }
   }
 
@@ -213,8 +213,8 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   }
 
   @Override
-  public void desktopPointerMoved(int x, int y) {
-    onLoop(updates::cursorMoved);
+  public void desktopPointerMoved(int x, int y, boolean own) {
+    onLoop(() -> updates.cursorMoved(!own));
   }
 
   @Override

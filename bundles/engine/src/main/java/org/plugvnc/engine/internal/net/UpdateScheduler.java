@@ -54,6 +54,8 @@ final class UpdateScheduler {
   private boolean pending;
   private boolean resizePending;
   private boolean cursorPending;
+  /** A PointerPos to send: the pointer moved by other means than this viewer. */
+  private boolean pointerPosPending;
 
   UpdateScheduler(Outbox outbox, OutputBudget budget, DesktopHub desktop, SessionEncoders encoders,
       SingleRetry refreshTimer, ConnectionRecord record) {
@@ -86,7 +88,7 @@ final class UpdateScheduler {
     boolean drawingChanges = next.cursor() != settings.cursor();
     settings = next;
     if (drawingChanges) {
-      cursorMoved();
+      cursorMoved(false);
     }
     encoders.configure(next.encodingSettings());
     trySend();
@@ -174,14 +176,17 @@ final class UpdateScheduler {
 
   void cursorChanged() {
     cursorPending |= settings.cursor();
-    cursorMoved();
+    cursorMoved(false);
   }
 
   /**
    * The pointer moved or the cursor changed: a viewer that is sent the cursor drawn into its
    * picture gets the area it left and the area it reached again.
    */
-  void cursorMoved() {
+  void cursorMoved(boolean byOthers) {
+    // Told only where the desktop tracks its pointer, and never of the viewer's own moves.
+    pointerPosPending |= byOthers && settings.pointerPos()
+        && desktop.pointerPosition() != null;
     if (bounds != null && !settings.cursor()) {
       Rect now = cursorArea();
       Region both = Region.EMPTY;
@@ -240,6 +245,11 @@ final class UpdateScheduler {
     if (cursorPending) {
       content.cursor(desktop.cursor());
     }
+    int[] pointerAt = pointerPosPending ? desktop.pointerPosition() : null;
+    if (pointerAt != null) {
+      content.pointerPos(Math.min(pointerAt[0], bounds.width() - 1),
+          Math.min(pointerAt[1], bounds.height() - 1));
+    }
     SessionEncoders.Choice copyEncoder = copyEncoder();
     Region copy = plannedCopy(copyEncoder);
     if (!copy.isEmpty()) {
@@ -261,6 +271,7 @@ final class UpdateScheduler {
       forced = Region.EMPTY;
       requested = Region.EMPTY;
       cursorPending = false;
+      pointerPosPending = false;
     }
   }
 

@@ -26,6 +26,7 @@ public final class ClientSettings {
   private final boolean cursor;
   private final boolean desktopSize;
   private final boolean lastRect;
+  private final boolean pointerPos;
   private final EncodingSettings encodingSettings;
 
   /** Parses a SetEncodings list; of each kind of level, the first listed counts. */
@@ -34,6 +35,7 @@ public final class ClientSettings {
     boolean cur = false;
     boolean size = false;
     boolean last = false;
+    boolean pointer = false;
     boolean noZlib = false;
     int quality = -1;
     int fine = -1;
@@ -46,6 +48,8 @@ public final class ClientSettings {
         size = true;
       } else if (e == Rfb.PSEUDO_LAST_RECT) {
         last = true;
+      } else if (e == Rfb.PSEUDO_POINTER_POS) {
+        pointer = true;
       } else if (e == Rfb.PSEUDO_TIGHT_WITHOUT_ZLIB) {
         noZlib = true;
       } else if (e >= Rfb.PSEUDO_JPEG_QUALITY_LEVEL_0 && e <= Rfb.PSEUDO_JPEG_QUALITY_LEVEL_9) {
@@ -66,6 +70,7 @@ public final class ClientSettings {
     this.cursor = cur;
     this.desktopSize = size;
     this.lastRect = last;
+    this.pointerPos = pointer;
     this.encodingSettings = new EncodingSettings(quality, fine, subsampling, compress, noZlib);
   }
 
@@ -87,6 +92,11 @@ public final class ClientSettings {
   /** Whether the viewer understands the DesktopSize pseudo-encoding. */
   public boolean desktopSize() {
     return desktopSize;
+  }
+
+  /** Whether the viewer takes PointerPos (rfbproto's Cursor Position pseudo-encoding, -232). */
+  public boolean pointerPos() {
+    return pointerPos;
   }
 
   /** Whether the viewer understands the LastRect pseudo-encoding. */

@@ -26,6 +26,7 @@ public final class UpdateWriter {
     Rect desktopSize;
     boolean cursor;
     CursorShape cursorShape;
+    Point pointerPos;
     Region copy = Region.EMPTY;
     int copyDx;
     int copyDy;
@@ -43,6 +44,12 @@ public final class UpdateWriter {
     public Content cursor(CursorShape shape) {
       this.cursor = true;
       this.cursorShape = shape;
+      return this;
+    }
+
+    /** Tells the viewer where the pointer is now (PointerPos, rfbproto's Cursor Position). */
+    public Content pointerPos(int x, int y) {
+      this.pointerPos = new Point(x, y);
       return this;
     }
 
@@ -78,7 +85,8 @@ public final class UpdateWriter {
 
     /** Whether there is nothing to send. */
     public boolean isEmpty() {
-      return desktopSize == null && !cursor && copy.isEmpty() && pixels.isEmpty();
+      return desktopSize == null && !cursor && pointerPos == null && copy.isEmpty()
+          && pixels.isEmpty();
     }
   }
 
@@ -119,7 +127,8 @@ public final class UpdateWriter {
     List<Rect> copies = orderedCopies(c);
     List<EncodingSelector.Piece> pieces =
         selector.select(snapshot, client, writer.format(), c.lossless);
-    int count = (c.desktopSize != null ? 1 : 0) + (c.cursor ? 1 : 0) + copies.size() + pieces.size();
+    int count = (c.desktopSize != null ? 1 : 0) + (c.cursor ? 1 : 0)
+        + (c.pointerPos != null ? 1 : 0) + copies.size() + pieces.size();
     // The count is a U16; past it, LastRect (rfbproto) ends an update of unstated length.
     boolean lastRect = count > MAX_RECTANGLES - 1;
     if (lastRect && !client.lastRect()) {
@@ -134,6 +143,11 @@ public final class UpdateWriter {
     if (c.cursor) {
       CursorWriter.write(out, c.cursorShape, writer);
       tally.rect(Rfb.PSEUDO_CURSOR);
+    }
+    if (c.pointerPos != null) {
+      ServerMessageWriter.rectangle(out, c.pointerPos.x(), c.pointerPos.y(), 0, 0,
+          Rfb.PSEUDO_POINTER_POS);
+      tally.rect(Rfb.PSEUDO_POINTER_POS);
     }
     for (Rect r : copies) {
       Point from = new Point(r.x() - c.copyDx, r.y() - c.copyDy);

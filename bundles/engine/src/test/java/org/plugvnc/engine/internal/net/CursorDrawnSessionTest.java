@@ -72,6 +72,17 @@ class CursorDrawnSessionTest {
     assertArrayEquals(background(), viewer.pixels);
   }
 
+  @Test
+  void aViewerThatTakesPointerPositionsIsToldWhereTheDesktopMovedIt() throws Exception {
+    RawViewer viewer = connect(RawViewer.RAW, RawViewer.CURSOR, RawViewer.POINTER_POS);
+    viewer.update(false);
+    assertEquals(null, viewer.pointerPos, "nothing before the desktop says where its pointer is");
+    backend.pointerAt(12, 7);
+    viewer.update(true);
+    assertArrayEquals(new int[] {12, 7}, viewer.pointerPos);
+    assertArrayEquals(background(), viewer.pixels, "a viewer that shows cursors: pixels untouched");
+  }
+
   private RawViewer connect(int... encodings) throws Exception {
     ViewerChannel channel = fixture.connect(backend, Map.of(RawViewer.RAW,
         new RawViewer.RawFactory()));

@@ -21,10 +21,13 @@ final class RawViewer {
   static final int RAW = 0;
   static final int COPY_RECT = 1;
   static final int CURSOR = -239;
+  static final int POINTER_POS = -232;
 
   private final ViewerChannel channel;
   private final int width;
   final int[] pixels;
+  /** The last PointerPos received, as {x, y}, or null. */
+  int[] pointerPos;
 
   RawViewer(ViewerChannel channel, int width, int height) {
     this.channel = channel;
@@ -51,6 +54,8 @@ final class RawViewer {
         if (encoding == COPY_RECT) {
           copy(r, Short.toUnsignedInt(in.getShort()), Short.toUnsignedInt(in.getShort()));
           copies++;
+        } else if (encoding == POINTER_POS) {
+          pointerPos = new int[] {r.x(), r.y()}; // no payload
         } else if (encoding == CURSOR) {
           // pixels, then a bit mask with rows padded to whole bytes
           in.position(in.position() + r.width() * r.height() * 4
