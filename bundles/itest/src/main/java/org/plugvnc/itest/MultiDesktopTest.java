@@ -195,6 +195,21 @@ class MultiDesktopTest {
     assertArrayEquals(pattern(), own.pixels(), "the own desktop's viewer stays");
   }
 
+  @Test
+  void theServersOwnDesktopTurnedOffLeavesTheOthersServing() throws Exception {
+    RfbClient own = viewer(server.port, PASSWORD);
+    RfbClient other = viewer(secondPort, SECOND_PASSWORD);
+    other.refresh(TIMEOUT);
+    server.update("org.plugvnc.server", Map.of("port", server.port, "securityTypes", "VncAuth",
+        "enabled", false));
+    assertTrue(own.awaitClose(TIMEOUT), "the own desktop's viewer is closed");
+    awaitRefused(server.port);
+    other.refresh(TIMEOUT);
+    assertArrayEquals(teal.picture(), other.pixels(), "the second desktop serves on");
+    assertEquals(List.of(SECOND), management.desktops().stream().map(DesktopInfo::id).toList());
+    ServerFixture.start(cm, "VncAuth", Map.of()); // on again, for the tests that follow
+  }
+
   private Hashtable<String, Object> withBackend(String backend) {
     Hashtable<String, Object> p = new Hashtable<>();
     var e = second.getProperties().keys();
