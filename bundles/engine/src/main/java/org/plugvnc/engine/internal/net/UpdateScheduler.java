@@ -371,14 +371,27 @@ final class UpdateScheduler {
 
   /** Draws the cursor into the captured pixels, for a viewer that cannot show it itself. */
   private void drawCursor() {
-    Rect area = cursorArea();
+    if (settings.cursor()) {
+      drawnCursor = null;
+      return;
+    }
+    // Read once: the pointer and the shape may change on other threads meanwhile.
+    int[] at = desktop.pointerPosition();
+    CursorShape shape = desktop.cursor();
+    Rect area = at == null || shape == null || shape.width() == 0 || shape.height() == 0 ? null
+        : new Rect(at[0] - shape.hotX(), at[1] - shape.hotY(), shape.width(), shape.height())
+            .intersect(bounds);
+    if (area != null && area.isEmpty()) {
+      area = null;
+    }
+    Rect before = drawnCursor;
+    if (before != null && !before.equals(area)) {
+      // It moved before its task ran: the place it was drawn at goes again, without it.
+      tracker.damage(Region.of(before.intersect(bounds)));
+    }
     drawnCursor = area;
     if (area != null) {
-      CursorShape shape = desktop.cursor();
-      int[] at = desktop.pointerPosition();
-      if (shape != null && at != null) {
-        snapshot.drawCursor(shape, at[0] - shape.hotX(), at[1] - shape.hotY());
-      }
+      snapshot.drawCursor(shape, at[0] - shape.hotX(), at[1] - shape.hotY());
     }
   }
 
