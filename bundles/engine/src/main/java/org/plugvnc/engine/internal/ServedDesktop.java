@@ -86,6 +86,9 @@ final class ServedDesktop implements ServerContext {
   void configure(Own next) throws InterruptedException {
     Own previous = own;
     own = next;
+    if (previous == null || !previous.securityTypes().equals(next.securityTypes())) {
+      SecurityTypeNames.warnAboutWeakTypes(id, next.securityTypes());
+    }
     backend.configure(next.backend());
     if (previous == null || !next.address().equals(boundTo)) {
       try {
