@@ -111,6 +111,7 @@ final class ServedDesktop implements ServerContext {
   void close(String reason) {
     server.transport().unbind(id);
     sessions.closeAll(reason);
+    server.transport().closeDesktop(id, reason);
     hub.close();
     LOG.info("plugvnc: stopped listening on {} (desktop {}: {})", boundTo, id, reason);
   }
