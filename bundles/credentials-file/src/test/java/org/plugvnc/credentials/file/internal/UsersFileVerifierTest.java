@@ -142,7 +142,7 @@ class UsersFileVerifierTest {
   }
 
   @Test
-  void aUserAddedOrRemovedApplesToTheNextCheck() throws IOException {
+  void aUserAddedOrRemovedAppliesToTheNextCheck() throws IOException {
     manager().add("alice", false, "secret".toCharArray());
     UsersFileVerifier verifier = verifier();
     assertFalse(check(verifier, "bob", "hunter2").isPresent());
