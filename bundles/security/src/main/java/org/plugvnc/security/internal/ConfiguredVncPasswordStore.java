@@ -11,8 +11,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import org.osgi.framework.BundleContext;
+import org.plugvnc.api.files.PlugvncHome;
+import org.plugvnc.api.files.SecretFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,11 +50,6 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore, VncPassword
   /** Configuration PID of this store. */
   static final String PID = "org.plugvnc.security.vncauth";
 
-  /** Framework property naming the server's home directory. */
-  static final String HOME_PROPERTY = "plugvnc.home";
-  /** Karaf's data directory: in Karaf the home is {@code ${karaf.data}/plugvnc} by default. */
-  static final String KARAF_DATA_PROPERTY = "karaf.data";
-
   private static final Logger LOG = LoggerFactory.getLogger(ConfiguredVncPasswordStore.class);
 
   private final Path home;
@@ -83,20 +79,7 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore, VncPassword
   }
 
   private static Path homeOf(BundleContext context) {
-    return home(context::getProperty);
-  }
-
-  /** The home directory as {@code property} (a framework property lookup) gives it. */
-  static Path home(UnaryOperator<String> property) {
-    String home = property.apply(HOME_PROPERTY);
-    if (home != null && !home.isBlank()) {
-      return Path.of(home);
-    }
-    String karafData = property.apply(KARAF_DATA_PROPERTY);
-    if (karafData != null && !karafData.isBlank()) {
-      return Path.of(karafData, "plugvnc");
-    }
-    return Path.of(".");
+    return PlugvncHome.of(context::getProperty);
   }
 
   /** The configuration changed: use the files it names from now on. */
@@ -162,8 +145,8 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore, VncPassword
     byte[] secret = new String(password).getBytes(StandardCharsets.US_ASCII);
     byte[] content = VncPasswordFormat.encode(secret, null);
     try {
-      VncPasswordFiles.writeOwnerOnly(file, content);
-      boolean posix = VncPasswordFiles.isPosix(file.toAbsolutePath().getParent());
+      SecretFiles.writeOwnerOnly(file, content);
+      boolean posix = SecretFiles.isPosix(file.toAbsolutePath().getParent());
       console.println("plugvnc: generated VNC password: " + new String(password) + " (kept in "
           + file.toAbsolutePath() + (posix ? ", readable only by you)" : ")"));
       console.flush();
@@ -189,7 +172,7 @@ public class ConfiguredVncPasswordStore implements VncPasswordStore, VncPassword
     byte[] content = VncPasswordFormat.encode(secret, viewSecret);
     Path file = fullFile;
     try {
-      VncPasswordFiles.writeOwnerOnly(file, content);
+      SecretFiles.writeOwnerOnly(file, content);
     } finally {
       Arrays.fill(secret, (byte) 0);
       if (viewSecret != null) {

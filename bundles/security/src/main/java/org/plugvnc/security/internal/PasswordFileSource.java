@@ -1,5 +1,6 @@
 package org.plugvnc.security.internal;
 
+import org.plugvnc.api.files.SecretFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -63,7 +64,7 @@ final class PasswordFileSource {
     byte[] content = null;
     try {
       content = VncPasswordFiles.readBounded(file);
-      noteOpen(VncPasswordFiles.readableByOthers(file));
+      noteOpen(SecretFiles.readableByOthers(file));
       List<byte[]> secrets = VncPasswordFormat.decode(content);
       List<VncPassword> result = new ArrayList<>(2);
       for (int i = 0; i < secrets.size(); i++) {

@@ -1,5 +1,7 @@
 package org.plugvnc.security.internal;
 
+import org.plugvnc.api.files.PlugvncHome;
+import org.plugvnc.api.files.SecretFiles;
 import org.plugvnc.testsupport.CapturingOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -338,18 +340,18 @@ class ConfiguredVncPasswordStoreTest {
   void tellsGroupReadableFilesApart() throws IOException {
     Path file = write("open", new byte[8]);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-    assertTrue(VncPasswordFiles.readableByOthers(file));
+    assertTrue(SecretFiles.readableByOthers(file));
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    assertFalse(VncPasswordFiles.readableByOthers(file));
+    assertFalse(SecretFiles.readableByOthers(file));
   }
 
   @Test
   void theHomeIsPlugvncHomeThenKarafDataThenTheWorkingDirectory() {
-    assertEquals(Path.of("/srv/vnc"), ConfiguredVncPasswordStore.home(
+    assertEquals(Path.of("/srv/vnc"), PlugvncHome.of(
         k -> k.equals("plugvnc.home") ? "/srv/vnc" : "/opt/karaf/data"));
-    assertEquals(Path.of("/opt/karaf/data", "plugvnc"), ConfiguredVncPasswordStore.home(
+    assertEquals(Path.of("/opt/karaf/data", "plugvnc"), PlugvncHome.of(
         k -> k.equals("karaf.data") ? "/opt/karaf/data" : null));
-    assertEquals(Path.of("."), ConfiguredVncPasswordStore.home(k -> null));
+    assertEquals(Path.of("."), PlugvncHome.of(k -> null));
   }
 
   @Test

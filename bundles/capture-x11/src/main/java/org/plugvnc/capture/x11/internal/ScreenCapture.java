@@ -109,6 +109,9 @@ final class ScreenCapture implements AutoCloseable {
     return true;
   }
 
+  /** Damage rectangles merged one by one at most; past this, their bounds are read. */
+  static final int MAX_PARTS = 256;
+
   private Region fetchParts() {
     IntByReference count = new IntByReference();
     Pointer rects = x.libs.fixes.XFixesFetchRegion(x.display, parts, count);
@@ -118,6 +121,24 @@ final class ScreenCapture implements AutoCloseable {
     try {
       Region r = Region.EMPTY;
       int n = Math.max(0, count.getValue());
+      if (n > MAX_PARTS) {
+        // Merging is quadratic in rectangles: an X client drawing thousands of dots is read as
+        // their bounds, in one pass.
+        int left = Integer.MAX_VALUE;
+        int top = Integer.MAX_VALUE;
+        int right = Integer.MIN_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+          long at = i * 8L;
+          int x0 = rects.getShort(at);
+          int y0 = rects.getShort(at + 2);
+          left = Math.min(left, x0);
+          top = Math.min(top, y0);
+          right = Math.max(right, x0 + (rects.getShort(at + 4) & 0xFFFF));
+          bottom = Math.max(bottom, y0 + (rects.getShort(at + 6) & 0xFFFF));
+        }
+        return Region.of(Rect.ofCorners(left, top, right, bottom));
+      }
       for (int i = 0; i < n; i++) {
         long at = i * 8L;
         r = r.union(new Rect(rects.getShort(at), rects.getShort(at + 2),

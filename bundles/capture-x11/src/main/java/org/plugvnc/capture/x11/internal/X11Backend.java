@@ -79,8 +79,21 @@ final class X11Backend implements CaptureBackend, CaptureThread.Owner {
         thread.stop(STOP_WAIT_MILLIS);
         throw new IllegalStateException("interrupted while opening the X display", e);
       }
-      running = new Running(thread, new X11Input(settings.display()),
-          new X11Clipboard(settings.display(), CLIPBOARD_MAX_BYTES, listener::clipboardChanged));
+      X11Input input = null;
+      try {
+        input = new X11Input(settings.display());
+        running = new Running(thread, input, new X11Clipboard(settings.display(),
+            CLIPBOARD_MAX_BYTES, listener::clipboardChanged));
+      } catch (RuntimeException e) {
+        // Nothing of this start may outlive it: a capture thread left behind would reconnect and
+        // write the framebuffer for ever.
+        if (input != null) {
+          input.close();
+        }
+        thread.stop(STOP_WAIT_MILLIS);
+        throw new IllegalStateException("X display " + settings.shownDisplay()
+            + " cannot take input or the clipboard: " + e.getMessage(), e);
+      }
     }
   }
 

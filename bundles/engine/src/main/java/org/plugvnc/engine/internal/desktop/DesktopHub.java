@@ -76,12 +76,10 @@ public final class DesktopHub implements AutoCloseable {
     }
   }
 
-  /** Sends a pointer event to the backend, if there is one. Any thread; never blocks. */
-  public void pointer(PointerEvent e) {
-    pointer(e, null);
-  }
-
-  /** As {@link #pointer(PointerEvent)}, from viewer {@code from}, which is not told of its own move. */
+  /**
+   * Sends viewer {@code from}'s pointer event to the backend, if there is one, and tells every
+   * viewer where the pointer went, {@code from} as its own move. Any thread; never blocks.
+   */
   public void pointer(PointerEvent e, DesktopClient from) {
     CaptureBackend b = currentIfRunning();
     if (b != null) {

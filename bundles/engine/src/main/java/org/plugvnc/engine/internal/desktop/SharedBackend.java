@@ -40,10 +40,16 @@ public final class SharedBackend {
   }
 
   private synchronized void start(DesktopListener l) {
-    if (started.isEmpty()) {
-      backend.start(fanOut);
-    }
+    // Listening before the start: what the backend reports while starting (its pointer) counts.
     started.add(l);
+    if (started.size() == 1) {
+      try {
+        backend.start(fanOut);
+      } catch (RuntimeException e) {
+        started.remove(l);
+        throw e;
+      }
+    }
   }
 
   private synchronized void stop(DesktopListener l) {

@@ -319,8 +319,9 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
 
   private void attach(DisplayThread t) {
     if (thread == t) {
-      safely("attached", () -> display.attached(this));
+      // The display's own cursor first: one it sets through the surface while attaching wins.
       cursor = call("cursor", display::cursor, null);
+      safely("attached", () -> display.attached(this));
     }
   }
 

@@ -28,6 +28,11 @@ final class DesktopChanges {
 
   /** Adds damage; true when the caller must queue a {@link #drain} (none is queued yet). */
   synchronized boolean damaged(Region region) {
+    if (region.rects().size() > 4 * MAX_RECTS) {
+      // Merging is quadratic in rectangles (and simplifying more): a backend reporting thousands
+      // is taken at their bounds, before this lock is held for long.
+      region = Region.of(region.bounds());
+    }
     if (waiting.peekLast() instanceof Region last) {
       waiting.pollLast();
       waiting.addLast(last.union(region).simplified(MAX_RECTS));

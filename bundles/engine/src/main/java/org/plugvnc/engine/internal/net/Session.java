@@ -45,6 +45,11 @@ public final class Session implements ClientMessageHandler, DesktopClient {
   private PixelWriter pixels = PixelWriters.forFormat(PixelFormat.RGB888);
   private final CutTextIntake cutText;
   private boolean attached;
+  /** A pointer-moved task waits on the event loop; further moves only mark it. */
+  private final java.util.concurrent.atomic.AtomicBoolean pointerTaskQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  /** Whether a move waiting for that task was made by something other than this viewer. */
+  private volatile boolean pointerMovedByOthers;
   private boolean closed;
 
   /**
@@ -214,7 +219,19 @@ public final class Session implements ClientMessageHandler, DesktopClient {
 
   @Override
   public void desktopPointerMoved(int x, int y, boolean own) {
-    onLoop(() -> updates.cursorMoved(!own));
+    // Coalesced: a viewer moving the pointer at line rate must not queue a task per move on the
+    // event loops of all the others.
+    if (!own) {
+      pointerMovedByOthers = true;
+    }
+    if (pointerTaskQueued.compareAndSet(false, true)) {
+      onLoop(() -> {
+        pointerTaskQueued.set(false);
+        boolean byOthers = pointerMovedByOthers;
+        pointerMovedByOthers = false;
+        updates.cursorMoved(byOthers);
+      });
+    }
   }
 
   @Override

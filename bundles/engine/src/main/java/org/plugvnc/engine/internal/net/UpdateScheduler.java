@@ -1,7 +1,6 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
-import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.encoding.PixelWriter;
 import org.plugvnc.api.pixel.Point;
@@ -33,6 +32,7 @@ final class UpdateScheduler {
   private final EncodingSelector selector;
   private final SingleRetry refreshTimer;
   private final ConnectionRecord record;
+  private final DrawnCursor drawnCursor;
   private final DesktopChanges changes = new DesktopChanges();
   /** Requested areas are merged into at most this many rectangles (over-covering is harmless). */
   private static final int MAX_REQUEST_RECTS = 8;
@@ -49,8 +49,6 @@ final class UpdateScheduler {
   private Rect bounds;
   private Region requested = Region.EMPTY;
   private Region forced = Region.EMPTY;
-  /** Where this viewer's picture shows the cursor drawn into it, or null. */
-  private Rect drawnCursor;
   private boolean pending;
   private boolean resizePending;
   private boolean cursorPending;
@@ -65,6 +63,7 @@ final class UpdateScheduler {
     this.desktop = desktop;
     this.encoders = encoders;
     this.selector = new EncodingSelector(encoders);
+    this.drawnCursor = new DrawnCursor(desktop);
     this.refreshTimer = refreshTimer;
   }
 
@@ -135,11 +134,9 @@ final class UpdateScheduler {
     if (bounds == null) {
       return;
     }
-    Rect drawn = drawnCursor;
-    if (drawn != null) {
-      // The copy moves or covers the cursor drawn into the viewer's picture: paint both places.
-      Rect moved = drawn.translate(target.x() - source.x(), target.y() - source.y());
-      tracker.damage(Region.of(drawn).union(Region.of(moved.intersect(bounds))));
+    Region underCursor = drawnCursor.copied(target, source, bounds);
+    if (!underCursor.isEmpty()) {
+      tracker.damage(underCursor);
     }
     Rect src = target.translate(source.x() - target.x(), source.y() - target.y());
     if (bounds.contains(target) && bounds.contains(src)) {
@@ -188,38 +185,12 @@ final class UpdateScheduler {
     pointerPosPending |= byOthers && settings.pointerPos()
         && desktop.pointerPosition() != null;
     if (bounds != null && !settings.cursor()) {
-      Rect now = cursorArea();
-      Region both = Region.EMPTY;
-      if (drawnCursor != null) {
-        both = both.union(Region.of(drawnCursor));
-      }
-      if (now != null) {
-        both = both.union(Region.of(now));
-      }
+      Region both = drawnCursor.moved(bounds);
       if (!both.isEmpty()) {
-        tracker.damage(both.intersect(bounds));
+        tracker.damage(both);
       }
     }
     trySend();
-  }
-
-  /**
-   * Where the cursor is to be drawn into this viewer's picture: only for a viewer that cannot show
-   * cursors itself, and only on a desktop that tells where its pointer is (a real screen); null
-   * otherwise.
-   */
-  private Rect cursorArea() {
-    if (settings.cursor()) {
-      return null;
-    }
-    int[] at = desktop.pointerPosition();
-    CursorShape shape = desktop.cursor();
-    if (at == null || shape == null || shape.width() == 0 || shape.height() == 0) {
-      return null;
-    }
-    Rect area = new Rect(at[0] - shape.hotX(), at[1] - shape.hotY(), shape.width(),
-        shape.height()).intersect(bounds);
-    return area.isEmpty() ? null : area;
   }
 
   /** Sends an update if one is asked for, allowed and not empty. */
@@ -371,14 +342,13 @@ final class UpdateScheduler {
 
   /** Draws the cursor into the captured pixels, for a viewer that cannot show it itself. */
   private void drawCursor() {
-    Rect area = cursorArea();
-    drawnCursor = area;
-    if (area != null) {
-      CursorShape shape = desktop.cursor();
-      int[] at = desktop.pointerPosition();
-      if (shape != null && at != null) {
-        snapshot.drawCursor(shape, at[0] - shape.hotX(), at[1] - shape.hotY());
-      }
+    if (settings.cursor()) {
+      drawnCursor.forget();
+      return;
+    }
+    Region left = drawnCursor.draw(snapshot, bounds);
+    if (!left.isEmpty()) {
+      tracker.damage(left);
     }
   }
 

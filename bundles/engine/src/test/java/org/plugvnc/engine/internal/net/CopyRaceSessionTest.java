@@ -12,8 +12,7 @@ import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.DesktopListener;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.capture.InputSink;
-import org.plugvnc.api.capture.KeyEvent;
-import org.plugvnc.api.capture.PointerEvent;
+import org.plugvnc.engine.internal.testsupport.NoInput;
 import org.plugvnc.api.pixel.Point;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.pixel.Region;
@@ -152,13 +151,7 @@ class CopyRaceSessionTest {
 
     @Override
     public InputSink input() {
-      return new InputSink() {
-        @Override
-        public void key(KeyEvent event) {}
-
-        @Override
-        public void pointer(PointerEvent event) {}
-      };
+      return new NoInput();
     }
 
     @Override

@@ -31,6 +31,25 @@ class DesktopChangesTest {
     assertTrue(changes.damaged(Region.of(new Rect(0, 0, 1, 1))), "after a drain, a new task");
   }
 
+  /**
+   * A region of thousands of rectangles (a grid of dots an X client drew) is taken at its
+   * bounds: merging it rectangle by rectangle would hold the backend's lock for seconds.
+   */
+  @Test
+  void thousandsOfRectanglesAreTakenAtTheirBounds() {
+    Region dots = Region.EMPTY;
+    for (int y = 0; y < 50; y++) {
+      for (int x = 0; x < 60; x++) {
+        dots = dots.union(new Rect(x * 4, y * 4, 1, 1));
+      }
+    }
+    assertTrue(dots.rects().size() > 1000, "the test needs many rectangles");
+    changes.damaged(dots);
+    List<Region> got = new ArrayList<>();
+    changes.drain(got::add, c -> {});
+    assertEquals(List.of(Region.of(new Rect(0, 0, 237, 197))), got);
+  }
+
   /** Damage after a copy must not be moved by it: the order survives the merging. */
   @Test
   void copiesKeepTheirPlaceBetweenDamage() {

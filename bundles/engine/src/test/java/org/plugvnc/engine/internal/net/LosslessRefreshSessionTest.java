@@ -14,8 +14,7 @@ import org.plugvnc.api.capture.CursorShape;
 import org.plugvnc.api.capture.DesktopListener;
 import org.plugvnc.api.capture.Framebuffer;
 import org.plugvnc.api.capture.InputSink;
-import org.plugvnc.api.capture.KeyEvent;
-import org.plugvnc.api.capture.PointerEvent;
+import org.plugvnc.engine.internal.testsupport.NoInput;
 import org.plugvnc.api.encoding.EncodeRequest;
 import org.plugvnc.api.encoding.Encoder;
 import org.plugvnc.api.encoding.EncoderContext;
@@ -182,13 +181,7 @@ class LosslessRefreshSessionTest {
 
     @Override
     public InputSink input() {
-      return new InputSink() {
-        @Override
-        public void key(KeyEvent event) {}
-
-        @Override
-        public void pointer(PointerEvent event) {}
-      };
+      return new NoInput();
     }
 
     @Override
