@@ -23,4 +23,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
           + "unknown user name costs. Entries keep the count they were written with. Between "
           + UsersFileFormat.MIN_ITERATIONS + " and " + UsersFileFormat.MAX_ITERATIONS + ".")
   int iterations() default UsersFileFormat.DEFAULT_ITERATIONS;
+
+  @AttributeDefinition(
+      name = "Service ranking",
+      description = "The ranking of this provider's CredentialVerifier: when several providers run "
+          + "(the users file and JAAS), a handshake that names none uses the highest. Applies live "
+          + "(the services are registered again).")
+  int service_ranking() default 0;
 }

@@ -31,6 +31,8 @@ final class UsersFileFormat {
   static final int MAX_ITERATIONS = 10_000_000;
 
   static final int MAX_NAME_LENGTH = 64;
+  /** Longer passwords are refused before any hashing, whatever the name. */
+  static final int MAX_PASSWORD_LENGTH = 1024;
   /** Name, rights, scheme, 8 digits, base64 of 16 and 32 bytes and separators fit well within. */
   static final int MAX_LINE_LENGTH = 256;
   /** The whole file: thousands of users, read in one go. */

@@ -10,18 +10,23 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.plugvnc.api.files.PlugvncHome;
+import org.plugvnc.api.files.SecretFiles;
+import org.plugvnc.api.security.Identity;
+import org.plugvnc.api.security.UserDirectory;
 
 /**
- * Adds, replaces, removes and lists the users of a users file, for a launcher sub-command
- * ({@code user add NAME}) and a Karaf command. Every change rewrites the whole file through
- * {@link UsersFiles#writeOwnerOnly} (owner-only, replaced in one rename), keeping comments and
+ * Adds, replaces, removes and lists the users of a users file: the {@link UserDirectory} service
+ * the Karaf command {@code vnc:user} uses, and what the launcher's {@code user} sub-command runs
+ * without starting a framework. Every change rewrites the whole file through
+ * {@link SecretFiles#writeOwnerOnly} (owner-only, replaced in one rename), keeping comments and
  * lines it does not understand as they were. Calls in one JVM are serialised; two processes
  * editing at once may lose one change (there is no lock file).
  */
-public final class UsersFileManager {
+public final class UsersFileManager implements UserDirectory {
 
-  /** A user as {@link #list()} shows it: no salt, no hash. */
-  public record User(String name, boolean viewOnly) {}
+  /** The users file relative to the home directory when none is configured. */
+  public static final String DEFAULT_FILE = "etc/users";
 
   private final Path file;
   private final int iterations;
@@ -44,7 +49,14 @@ public final class UsersFileManager {
 
   /** The default users file, {@code ${plugvnc.home}/etc/users}, for a home directory. */
   public static Path defaultFile(Path home) {
-    return UsersFileVerifier.usersFile(home, "");
+    return usersFile(home, "");
+  }
+
+  /**
+   * {@code configured} taken relative to {@code home}; blank means {@link #DEFAULT_FILE} there.
+   */
+  public static Path usersFile(Path home, String configured) {
+    return PlugvncHome.resolve(home, configured, DEFAULT_FILE);
   }
 
   /**
@@ -57,9 +69,9 @@ public final class UsersFileManager {
    */
   public synchronized boolean add(String name, boolean viewOnly, char[] password) throws IOException {
     UsersFileFormat.checkName(name);
-    if (password.length == 0 || password.length > UsersFileVerifier.MAX_PASSWORD_LENGTH) {
+    if (password.length == 0 || password.length > UsersFileFormat.MAX_PASSWORD_LENGTH) {
       throw new IllegalArgumentException("The password must have 1 to "
-          + UsersFileVerifier.MAX_PASSWORD_LENGTH + " characters");
+          + UsersFileFormat.MAX_PASSWORD_LENGTH + " characters");
     }
     List<String> lines = readLines();
     boolean replaced = lines.removeIf(line -> isFor(line, name));
@@ -75,12 +87,24 @@ public final class UsersFileManager {
     return replaced;
   }
 
+  @Override
+  public boolean put(String name, char[] password, boolean viewOnly) throws IOException {
+    try {
+      return add(name, viewOnly, password);
+    } catch (IllegalArgumentException e) {
+      // The format's reasons continue a sentence about a line ("has a user name of ...").
+      throw e.getMessage().startsWith("has ")
+          ? new IllegalArgumentException("The entry " + e.getMessage(), e) : e;
+    }
+  }
+
   /**
    * Removes {@code name}'s entry.
    *
    * @return false when there was none (the file is then not rewritten)
    * @throws IOException if the file cannot be read or written
    */
+  @Override
   public synchronized boolean remove(String name) throws IOException {
     List<String> lines = readLines();
     if (!lines.removeIf(line -> isFor(line, name))) {
@@ -96,13 +120,14 @@ public final class UsersFileManager {
    *
    * @throws IOException if the file cannot be read or is not a users file
    */
-  public synchronized List<User> list() throws IOException {
-    List<User> users = new ArrayList<>();
+  @Override
+  public synchronized List<Identity> list() throws IOException {
+    List<Identity> users = new ArrayList<>();
     for (String line : readLines()) {
       if (!UsersFileFormat.isIgnorable(line)) {
         try {
           UserEntry entry = UsersFileFormat.parse(line);
-          users.add(new User(entry.name(), entry.viewOnly()));
+          users.add(new Identity(entry.name(), entry.viewOnly()));
         } catch (IllegalArgumentException e) {
           // list shows users; the verifier's log says which lines are broken and why
         }
@@ -114,6 +139,11 @@ public final class UsersFileManager {
   /** The file this manager edits. */
   public Path file() {
     return file;
+  }
+
+  @Override
+  public String location() {
+    return file.toAbsolutePath().normalize().toString();
   }
 
   /** Whether {@code line} is an entry (valid or not) whose first field is {@code name}. */
@@ -130,7 +160,7 @@ public final class UsersFileManager {
     if (!Files.exists(file)) {
       return new ArrayList<>();
     }
-    byte[] content = UsersFiles.readBounded(file);
+    byte[] content = SecretFiles.readBounded(file, UsersFileFormat.MAX_FILE_BYTES);
     if (content.length > UsersFileFormat.MAX_FILE_BYTES) {
       throw new IOException(file + " is longer than " + UsersFileFormat.MAX_FILE_BYTES + " bytes");
     }
@@ -157,6 +187,6 @@ public final class UsersFileManager {
     if (content.length > UsersFileFormat.MAX_FILE_BYTES) {
       throw new IOException("The users file would be longer than " + UsersFileFormat.MAX_FILE_BYTES + " bytes");
     }
-    UsersFiles.writeOwnerOnly(file, content);
+    SecretFiles.writeOwnerOnly(file, content);
   }
 }

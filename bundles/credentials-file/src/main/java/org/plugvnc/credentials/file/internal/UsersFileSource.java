@@ -11,10 +11,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.plugvnc.api.files.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +63,7 @@ final class UsersFileSource {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
       open = attributes instanceof PosixFileAttributes posix
-          ? UsersFiles.openToOthers(posix.permissions())
+          ? openToOthers(posix.permissions())
           : posixOpen();
     } catch (IOException e) {
       return remember(new Snapshot(null, Map.of(), problemOf(e)));
@@ -80,10 +83,21 @@ final class UsersFileSource {
 
   /** Where the default attribute view is not POSIX, ask for it separately (or trust the platform). */
   private boolean posixOpen() throws IOException {
-    if (!UsersFiles.isPosix(file.toAbsolutePath().getParent())) {
+    if (!SecretFiles.isPosix(file.toAbsolutePath().getParent())) {
       return false;
     }
-    return UsersFiles.openToOthers(Files.readAttributes(file, PosixFileAttributes.class).permissions());
+    return openToOthers(Files.readAttributes(file, PosixFileAttributes.class).permissions());
+  }
+
+  /**
+   * Whether {@code permissions} let group or others read or write the file. Stricter than {@link
+   * SecretFiles#readableByOthers}: whoever may write a users file may add a user to it.
+   */
+  static boolean openToOthers(Set<PosixFilePermission> permissions) {
+    return permissions.contains(PosixFilePermission.GROUP_READ)
+        || permissions.contains(PosixFilePermission.OTHERS_READ)
+        || permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE);
   }
 
   private Snapshot remember(Snapshot next) {
@@ -94,7 +108,7 @@ final class UsersFileSource {
   private Snapshot parse(Object stamp) {
     byte[] content;
     try {
-      content = UsersFiles.readBounded(file);
+      content = SecretFiles.readBounded(file, UsersFileFormat.MAX_FILE_BYTES);
     } catch (IOException e) {
       return new Snapshot(null, Map.of(), problemOf(e));
     }

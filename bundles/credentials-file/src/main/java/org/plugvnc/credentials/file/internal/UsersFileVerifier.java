@@ -4,11 +4,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.metatype.annotations.Designate;
 import org.plugvnc.api.security.CredentialVerifier;
 import org.plugvnc.api.security.Identity;
 import org.slf4j.Logger;
@@ -26,19 +21,7 @@ import org.slf4j.LoggerFactory;
  * wiped after use. A configuration change replaces the component (no {@code @Modified}), which
  * is harmless: it keeps no session state.
  */
-@Component(service = CredentialVerifier.class, configurationPid = UsersFileVerifier.PID,
-    property = "plugvnc.credentials=file")
-@Designate(ocd = UsersFileConfiguration.class)
-public class UsersFileVerifier implements CredentialVerifier {
-
-  /** Configuration PID of this component. */
-  static final String PID = "org.plugvnc.credentials.file";
-  /** Framework property naming the server's home directory (as the security bundle reads it). */
-  static final String HOME_PROPERTY = "plugvnc.home";
-  /** Karaf's data directory: in Karaf the home is {@code ${karaf.data}/plugvnc} by default. */
-  static final String KARAF_DATA_PROPERTY = "karaf.data";
-  /** Longer passwords are refused before any hashing, whatever the name. */
-  static final int MAX_PASSWORD_LENGTH = 1024;
+final class UsersFileVerifier implements CredentialVerifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(UsersFileVerifier.class);
 
@@ -48,13 +31,11 @@ public class UsersFileVerifier implements CredentialVerifier {
   private final byte[] dummySalt = new byte[UsersFileFormat.SALT_BYTES];
   private final byte[] dummyHash = new byte[UsersFileFormat.HASH_BYTES];
 
-  /** Activated by DS with the home directory the security bundle uses too. */
-  @Activate
-  public UsersFileVerifier(BundleContext context, UsersFileConfiguration config) {
-    this(usersFile(home(context::getProperty), config.usersFile()), config.iterations(), KeyDerivation.PBKDF2);
-  }
-
-  /** For tests and the launcher: a given file, iteration count and key derivation. */
+  /**
+   * @param file the users file
+   * @param iterations the count an unknown name's dummy check runs, as configured (a count out of
+   *     bounds is replaced by the default with a warning)
+   */
   UsersFileVerifier(Path file, int iterations, KeyDerivation derivation) {
     this.source = new UsersFileSource(file);
     this.derivation = derivation;
@@ -72,7 +53,7 @@ public class UsersFileVerifier implements CredentialVerifier {
    */
   @Override
   public Optional<Identity> verify(String user, char[] password) {
-    if (user == null || password == null || password.length == 0 || password.length > MAX_PASSWORD_LENGTH) {
+    if (user == null || password == null || password.length == 0 || password.length > UsersFileFormat.MAX_PASSWORD_LENGTH) {
       return Optional.empty();
     }
     UserEntry entry = source.users().get(user);
@@ -97,31 +78,9 @@ public class UsersFileVerifier implements CredentialVerifier {
     try {
       return UsersFileFormat.checkIterations(iterations);
     } catch (IllegalArgumentException e) {
-      LOG.warn("Configuration {}: iterations {} is outside {} to {}; using {}", PID, iterations,
+      LOG.warn("Configuration {}: iterations {} is outside {} to {}; using {}", UsersFileProvider.PID, iterations,
           UsersFileFormat.MIN_ITERATIONS, UsersFileFormat.MAX_ITERATIONS, UsersFileFormat.DEFAULT_ITERATIONS);
       return UsersFileFormat.DEFAULT_ITERATIONS;
     }
-  }
-
-  /** {@code configured} taken relative to {@code home}; empty means {@code etc/users} there. */
-  static Path usersFile(Path home, String configured) {
-    String trimmed = configured.trim();
-    return trimmed.isEmpty() ? home.resolve("etc").resolve("users") : home.resolve(trimmed);
-  }
-
-  /**
-   * The home directory, by the security bundle's rule: the framework property {@code plugvnc.home},
-   * else {@code ${karaf.data}/plugvnc}, else the working directory.
-   */
-  static Path home(UnaryOperator<String> property) {
-    String home = property.apply(HOME_PROPERTY);
-    if (home != null && !home.isBlank()) {
-      return Path.of(home);
-    }
-    String karafData = property.apply(KARAF_DATA_PROPERTY);
-    if (karafData != null && !karafData.isBlank()) {
-      return Path.of(karafData, "plugvnc");
-    }
-    return Path.of(".");
   }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plugvnc.credentials.file.internal.UsersFileManager.User;
+import org.plugvnc.api.security.Identity;
 
 class UsersFileManagerTest {
 
@@ -70,11 +70,11 @@ class UsersFileManagerTest {
     manager.add("alice", false, "one".toCharArray());
     manager.add("bob", true, "two".toCharArray());
     assertTrue(manager.add("alice", true, "three".toCharArray()));
-    assertEquals(List.of(new User("bob", true), new User("alice", true)), manager.list());
+    assertEquals(List.of(new Identity("bob", true), new Identity("alice", true)), manager.list());
 
     assertTrue(manager.remove("bob"));
     assertFalse(manager.remove("bob"));
-    assertEquals(List.of(new User("alice", true)), manager.list());
+    assertEquals(List.of(new Identity("alice", true)), manager.list());
     List<String> lines = Files.readAllLines(file());
     assertEquals("# kept comment", lines.get(0));
     assertEquals("broken line", lines.get(1));

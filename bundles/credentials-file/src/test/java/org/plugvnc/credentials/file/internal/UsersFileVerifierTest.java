@@ -183,11 +183,9 @@ class UsersFileVerifierTest {
 
   @Test
   void theDefaultFileFollowsTheHomeRule() {
-    assertEquals(Path.of("/srv/vnc"), UsersFileVerifier.home(k -> k.equals("plugvnc.home") ? "/srv/vnc" : "/k"));
-    assertEquals(Path.of("/k", "plugvnc"), UsersFileVerifier.home(k -> k.equals("karaf.data") ? "/k" : null));
-    assertEquals(Path.of("."), UsersFileVerifier.home(k -> null));
-    assertEquals(Path.of("/h", "etc", "users"), UsersFileVerifier.usersFile(Path.of("/h"), " "));
-    assertEquals(Path.of("/h", "conf", "u"), UsersFileVerifier.usersFile(Path.of("/h"), "conf/u"));
+    assertEquals(Path.of("/h", "etc", "users"), UsersFileManager.usersFile(Path.of("/h"), " "));
+    assertEquals(Path.of("/h", "conf", "u"), UsersFileManager.usersFile(Path.of("/h"), "conf/u"));
+    assertEquals(Path.of("/h", "etc", "users"), UsersFileManager.defaultFile(Path.of("/h")));
     assertEquals(UsersFileFormat.DEFAULT_ITERATIONS, UsersFileVerifier.boundedIterations(5));
   }
 }
