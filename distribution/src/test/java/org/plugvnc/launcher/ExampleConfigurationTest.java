@@ -109,7 +109,8 @@ class ExampleConfigurationTest {
       NodeList ads = ocd.getElementsByTagName("AD");
       for (int j = 0; j < ads.getLength(); j++) {
         Element ad = (Element) ads.item(j);
-        attributes.put(ad.getAttribute("id"), ad.getAttribute("default"));
+        // Metatype escapes a comma inside a single default value (a list of roles, say) as "\,".
+        attributes.put(ad.getAttribute("id"), ad.getAttribute("default").replace("\\,", ","));
       }
       ocds.put(ocd.getAttribute("id"), attributes);
     }
