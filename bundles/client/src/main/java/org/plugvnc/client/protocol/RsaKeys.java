@@ -9,10 +9,9 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
-import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
-import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.plugvnc.client.RfbProtocolException;
 
 /**
@@ -31,11 +30,31 @@ final class RsaKeys {
   private RsaKeys() {
   }
 
-  /** @return a fresh key pair of exactly {@code bits} bits, public exponent 65537 */
+  /**
+   * A fresh key pair whose modulus has exactly {@code bits} bits, public exponent 65537. Made
+   * here from two probable primes because BouncyCastle's generator gives up on odd sizes, which
+   * tests need (a server must refuse or accept them by its own bounds).
+   *
+   * @throws IllegalArgumentException if {@code bits} is below 32
+   */
   static AsymmetricCipherKeyPair generate(int bits, SecureRandom random) {
-    RSAKeyPairGenerator generator = new RSAKeyPairGenerator();
-    generator.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, bits, 100));
-    return generator.generateKeyPair();
+    if (bits < 32) {
+      throw new IllegalArgumentException("an RSA key needs at least 32 bits: " + bits);
+    }
+    BigInteger e = BigInteger.valueOf(65537);
+    while (true) {
+      BigInteger p = BigInteger.probablePrime((bits + 1) / 2, random);
+      BigInteger q = BigInteger.probablePrime(bits / 2, random);
+      BigInteger n = p.multiply(q);
+      BigInteger phi = p.subtract(BigInteger.ONE).multiply(q.subtract(BigInteger.ONE));
+      if (p.equals(q) || n.bitLength() != bits || !phi.gcd(e).equals(BigInteger.ONE)) {
+        continue;
+      }
+      BigInteger d = e.modInverse(phi);
+      return new AsymmetricCipherKeyPair(new RSAKeyParameters(false, n, e),
+          new RSAPrivateCrtKeyParameters(n, e, d, p, q, d.mod(p.subtract(BigInteger.ONE)),
+              d.mod(q.subtract(BigInteger.ONE)), q.modInverse(p)));
+    }
   }
 
   /** @return the wire form of a public key of {@code bits} bits */
