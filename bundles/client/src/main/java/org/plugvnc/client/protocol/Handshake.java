@@ -157,12 +157,15 @@ public final class Handshake {
 
   /**
    * Runs the security type's own exchange, then reads SecurityResult where the version sends
-   * one: always after VNC Authentication, VeNCrypt and RSA-AES, after None only in 3.8. Types
-   * this client does not implement (only sent when forced) go straight to SecurityResult, which
-   * a server should fail.
+   * one: always after VNC Authentication, VeNCrypt and RSA-AES, after None only in 3.8. A type
+   * forced although the server did not offer it, and types this client does not implement, go
+   * straight to SecurityResult, which a server should fail.
    */
   private void authenticate(ProtocolVersion version, int type) throws IOException {
-    if (type == RfbNumbers.SECURITY_VNC_AUTH) {
+    if (!offered.contains(type)) {
+      readSecurityResult(version);
+      return;
+    } else if (type == RfbNumbers.SECURITY_VNC_AUTH) {
       vncAuthentication(wire, options.password(), offered);
     } else if (type == RfbNumbers.SECURITY_NONE && version != ProtocolVersion.V3_8) {
       return;
