@@ -310,7 +310,10 @@ public final class RfbClient implements AutoCloseable {
     return framebuffer.colourMap().toArray();
   }
 
-  /** @return bytes read from the server, handshake included */
+  /**
+   * @return bytes read from the server, handshake included; once VeNCrypt's TLS or RSA-AES's
+   *         records started, their decrypted bytes are counted, not the encrypted ones
+   */
   public long bytesReceived() {
     return in.bytesRead();
   }

@@ -106,7 +106,16 @@ final class VeNCryptHandshake {
       throw new RfbProtocolException("server sent " + wire.in().buffered()
           + " bytes after the VeNCrypt ack, before the TLS handshake");
     }
-    SecurityLayers.Tls tls = wire.layers().startTls(RfbNumbers.isVeNCryptX509(subtype));
+    SecurityLayers.Tls tls;
+    try {
+      tls = wire.layers().startTls(RfbNumbers.isVeNCryptX509(subtype));
+    } catch (RfbSecurityException e) {
+      // again with the offered types, which the layer below does not know
+      String detail = e.getCause() == null ? e.getMessage()
+          : "TLS handshake: " + e.getCause().getMessage();
+      throw new RfbSecurityException(e.failure(), RfbNumbers.securityTypeName(subtype) + " "
+          + detail, offered, e.getCause());
+    }
     wire.layer(new RfbInput(tls.in(), wire.in().bytesRead()),
         new BufferedOutputStream(tls.out()));
     return new SecurityDetails(subtype, tls.protocol(), tls.cipherSuite(), tls.peerSha256());

@@ -23,9 +23,10 @@ import java.util.List;
  * @param protocols TLS versions to offer, e.g. {@code TLSv1.3}; empty: the provider's defaults
  * @param cipherSuites cipher suites to offer; empty: the provider's defaults, plus its anonymous
  *        (EC)DH suites for the TLS subtypes when {@code provider} is set
- * @param provider a JSSE provider instance to take the {@code SSLContext} from (e.g. a
- *        BouncyCastle JSSE provider, which can enable anonymous suites the JDK disables for the
- *        whole JVM); used for this connection only, never installed. Null: the JDK's
+ * @param provider a JSSE provider instance to take the {@code SSLContext} from, for this
+ *        connection only (never installed); its anonymous suites are offered for the TLS
+ *        subtypes where it allows them. The JDK's and BouncyCastle's JSSE (which reads the same
+ *        {@code jdk.tls.disabledAlgorithms}) do not. Null: the JDK's
  */
 public record TlsOptions(Path trustedCertificates, String pinnedSha256,
     boolean insecureTrustAnyCertificate, boolean verifyHostname, List<String> protocols,
