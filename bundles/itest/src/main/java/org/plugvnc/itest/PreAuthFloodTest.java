@@ -49,7 +49,7 @@ class PreAuthFloodTest {
   /**
    * How long the viewer may take. Without a bound on refused connections the flood's 490 refusals
    * each held a socket for their 2 s grace, 70 sockets at a time under maxConnections 80: the
-   * viewer's connection waited in the backlog behind them for about 14 s.
+   * viewer's connection waited in the backlog behind them past its client's 10 s read timeout.
    */
   private static final long VIEWER_MILLIS = 5000;
 
