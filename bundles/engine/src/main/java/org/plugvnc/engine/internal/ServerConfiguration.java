@@ -105,8 +105,8 @@ import org.plugvnc.engine.internal.net.SharePolicy;
 
   @AttributeDefinition(name = "Unauthenticated connections per address",
       description = "Connections from one address (IPv6: one /64) that may be in the handshake "
-          + "(connected, not yet a session) at once; more are refused with a reason. 0: no "
-          + "limit.", min = "0")
+          + "(connected, not yet a session) at once; more are refused with a reason, and past "
+          + "as many refusals waiting to be heard, closed at once. 0: no limit.", min = "0")
   int maxUnauthenticatedPerAddress() default 100;
 
   @AttributeDefinition(name = "Unauthenticated connections",
