@@ -21,6 +21,7 @@ final class EnginePeer {
   EnginePeer(SSLEngine engine) throws SSLException {
     this.engine = engine;
     engine.beginHandshake();
+    pump();
   }
 
   /** Network bytes from the other side. */
