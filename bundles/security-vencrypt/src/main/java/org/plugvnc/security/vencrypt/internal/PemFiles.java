@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.Collection;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -38,7 +42,7 @@ final class PemFiles {
   static X509Certificate[] readCertificates(Path file) throws IOException {
     byte[] content = bounded(file);
     try {
-      Collection<? extends java.security.cert.Certificate> all = CertificateFactory.getInstance("X.509")
+      Collection<? extends Certificate> all = CertificateFactory.getInstance("X.509")
           .generateCertificates(new ByteArrayInputStream(content));
       if (all.isEmpty()) {
         throw new IOException(file + " holds no certificate");
@@ -65,7 +69,7 @@ final class PemFiles {
       throw new IOException(file + " holds no unencrypted private key"
           + (object == null ? "" : " (found " + object.getClass().getSimpleName() + ")"));
     } finally {
-      java.util.Arrays.fill(content, (byte) 0);
+      Arrays.fill(content, (byte) 0);
     }
   }
 
@@ -77,9 +81,13 @@ final class PemFiles {
     try {
       Files.writeString(temporary, text, StandardCharsets.US_ASCII);
       if (SecretFiles.isPosix(directory)) {
-        Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
       }
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      }
     } finally {
       Files.deleteIfExists(temporary);
     }
@@ -93,7 +101,7 @@ final class PemFiles {
   private static byte[] bounded(Path file) throws IOException {
     byte[] content = SecretFiles.readBounded(file, MAX_FILE_BYTES);
     if (content.length > MAX_FILE_BYTES) {
-      java.util.Arrays.fill(content, (byte) 0);
+      Arrays.fill(content, (byte) 0);
       throw new IOException(file + " is longer than " + MAX_FILE_BYTES + " bytes");
     }
     return content;

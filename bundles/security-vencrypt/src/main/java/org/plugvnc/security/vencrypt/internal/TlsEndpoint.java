@@ -1,5 +1,6 @@
 package org.plugvnc.security.vencrypt.internal;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -60,7 +61,7 @@ final class TlsEndpoint {
       String[] protocols = protocols(configured, context.getSupportedSSLParameters().getProtocols());
       String[] suites = modernSuites(context.getDefaultSSLParameters().getCipherSuites());
       return new TlsEndpoint(context, protocols, suites);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new GeneralSecurityException(e);
     } finally {
       Arrays.fill(password, '\0');
