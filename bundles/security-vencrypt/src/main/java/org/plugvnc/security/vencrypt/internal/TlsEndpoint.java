@@ -92,7 +92,7 @@ final class TlsEndpoint {
   private static String[] protocols(String[] configured, String[] supported) throws GeneralSecurityException {
     List<String> supportedList = Arrays.asList(supported);
     List<String> result = new ArrayList<>();
-    for (String p : configured) {
+    for (String p : VeNCrypt.entries(configured)) {
       String name = p.trim();
       if (name.isEmpty()) {
         continue;

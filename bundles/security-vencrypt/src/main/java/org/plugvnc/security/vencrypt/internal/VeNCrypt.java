@@ -1,5 +1,7 @@
 package org.plugvnc.security.vencrypt.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -83,5 +85,21 @@ final class VeNCrypt {
     } catch (NumberFormatException notANumber) {
       return -1;
     }
+  }
+
+  /**
+   * The entries of a list-valued configuration key, each also split at commas and spaces: a
+   * {@code .cfg} file gives {@code subtypes = X509Vnc, X509Plain} as one string.
+   */
+  static List<String> entries(String[] configured) {
+    List<String> out = new ArrayList<>();
+    for (String value : configured) {
+      for (String entry : value.split("[,\\s]+")) {
+        if (!entry.isEmpty()) {
+          out.add(entry);
+        }
+      }
+    }
+    return out;
   }
 }

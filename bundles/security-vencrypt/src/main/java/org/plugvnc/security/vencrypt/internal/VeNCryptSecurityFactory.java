@@ -158,7 +158,7 @@ public class VeNCryptSecurityFactory implements SecurityTypeFactory {
   /** The configured subtypes that exist and can be offered at all, in order, each once. */
   private static List<Integer> subtypes(VeNCryptConfiguration config) {
     List<Integer> result = new ArrayList<>();
-    for (String entry : config.subtypes()) {
+    for (String entry : VeNCrypt.entries(config.subtypes())) {
       int subtype = VeNCrypt.parse(entry);
       if (subtype < 0) {
         LOG.warn("VeNCrypt: unknown subtype '{}' ignored", entry);
