@@ -66,15 +66,11 @@ final class EaxRecordLayer implements RecordLayer {
     byte[] header = {(byte) (n >> 8), (byte) n};
     byte[] in = new byte[n];
     plaintext.get(in);
-    EAXBlockCipher eax = cipher(true, sendKey, sendNonce, header);
-    byte[] out = new byte[eax.getOutputSize(n)];
-    int len = eax.processBytes(in, 0, n, out, 0);
     try {
-      len += eax.doFinal(out, len);
+      record.put(header).put(eax(true, sendKey, sendNonce, header, in));
     } catch (InvalidCipherTextException e) {
       throw new IllegalStateException("sealing cannot fail", e);
     }
-    record.put(header).put(out, 0, len);
     increment(sendNonce);
   }
 
@@ -93,23 +89,28 @@ final class EaxRecordLayer implements RecordLayer {
     record.get(header);
     byte[] body = new byte[record.remaining()];
     record.get(body);
-    EAXBlockCipher eax = cipher(false, receiveKey, receiveNonce, header);
-    byte[] out = new byte[eax.getOutputSize(body.length)];
-    int len = eax.processBytes(body, 0, body.length, out, 0);
     try {
-      len += eax.doFinal(out, len);
+      plaintext.put(eax(false, receiveKey, receiveNonce, header, body));
     } catch (InvalidCipherTextException e) {
       throw new GeneralSecurityException("the record's MAC is wrong (message "
           + Long.toUnsignedString(index(receiveNonce)) + " from the viewer)");
     }
-    plaintext.put(out, 0, len);
     increment(receiveNonce);
   }
 
-  private static EAXBlockCipher cipher(boolean encrypt, KeyParameter key, byte[] nonce, byte[] aad) {
+  /**
+   * AES-EAX with a 16-byte tag: {@code in} sealed (ciphertext then tag) or opened (the plaintext).
+   *
+   * @throws InvalidCipherTextException if opening finds the tag wrong
+   */
+  static byte[] eax(boolean seal, KeyParameter key, byte[] nonce, byte[] aad, byte[] in)
+      throws InvalidCipherTextException {
     EAXBlockCipher eax = new EAXBlockCipher(AESEngine.newInstance());
-    eax.init(encrypt, new AEADParameters(key, MAC * 8, nonce.clone(), aad));
-    return eax;
+    eax.init(seal, new AEADParameters(key, MAC * 8, nonce.clone(), aad));
+    byte[] out = new byte[eax.getOutputSize(in.length)];
+    int len = eax.processBytes(in, 0, in.length, out, 0);
+    len += eax.doFinal(out, len);
+    return len == out.length ? out : java.util.Arrays.copyOf(out, len);
   }
 
   /** Adds one to a 16-byte little-endian counter. */
