@@ -57,10 +57,16 @@ public interface SecurityContext {
    * unless {@link #endRecordLayer} removes it. Call it from {@link SecurityHandshake#start} or
    * {@link SecurityHandshake#receive} only, at most once.
    *
+   * <p>A default method only so that test stand-ins written against 1.2 still compile; the engine
+   * implements it.
+   *
    * @throws IllegalStateException if called at any other time, or a layer is already in place
+   * @throws UnsupportedOperationException from a context that has no record layers (the default)
    * @since 1.3
    */
-  void startRecordLayer(RecordLayer layer);
+  default void startRecordLayer(RecordLayer layer) {
+    throw new UnsupportedOperationException("this connection takes no record layer");
+  }
 
   /**
    * Removes the record layer, so that the next byte read and written is clear (RSA-AES's RA2ne
@@ -70,9 +76,12 @@ public interface SecurityContext {
    * SecurityHandshake#receive} only.
    *
    * @throws IllegalStateException if called at any other time, or no record layer is in place
+   * @throws UnsupportedOperationException from a context that has no record layers (the default)
    * @since 1.3
    */
-  void endRecordLayer();
+  default void endRecordLayer() {
+    throw new UnsupportedOperationException("this connection takes no record layer");
+  }
 
   /**
    * Runs a blocking check (a JAAS login, say) off the I/O thread: {@code check} runs on a worker

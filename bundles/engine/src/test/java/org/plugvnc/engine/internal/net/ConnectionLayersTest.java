@@ -123,6 +123,28 @@ class ConnectionLayersTest {
   }
 
   @Test
+  void theSocketsOutboundBufferCountsTheSealedBytes() throws Exception {
+    chooseType151(LayeredSecurityType.Mode.KEEP_RECORDS);
+    viewer.send(of('S'));
+    viewer.received();
+
+    // Unflushed, as the Outbox's slot messages are: the water marks and the OutputBudget read
+    // this buffer, so the sealed bytes must be in it, not held back in the layer.
+    viewer.write(io.netty.buffer.Unpooled.wrappedBuffer(new byte[10]));
+    io.netty.channel.ChannelOutboundBuffer queued = viewer.unsafe().outboundBuffer();
+    long sealed = queued.totalPendingWriteBytes();
+    // The same count for 18 bytes written below the layer: 10 bytes as records of 3, 3, 3 and 1,
+    // each 2 bytes longer, are already on the socket's queue.
+    viewer.pipeline().context(RecordLayerHandler.NAME).write(
+        io.netty.buffer.Unpooled.wrappedBuffer(new byte[10 + 4 * 2]));
+    assertEquals(sealed, queued.totalPendingWriteBytes() - sealed);
+    viewer.flush();
+    ByteBuffer out = viewer.received();
+    out.limit(18);
+    assertEquals(4, openAll(out).size());
+  }
+
+  @Test
   void aRecordThatDoesNotOpenEndsTheConnection() throws Exception {
     chooseType151(LayeredSecurityType.Mode.KEEP_RECORDS);
     byte[] bad = LayeredSecurityType.TestRecords.seal((byte) 'O', (byte) 'K');

@@ -54,6 +54,7 @@ final class RsaKeyFile {
       throw new ServerRsaKey.KeyFileException("keyLength " + bits + " is outside " + MIN_BITS
           + " to " + MAX_BITS);
     }
+    LOG.info("generating a {}-bit RSA key for RSA-AES (larger keys take a while)", bits);
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(bits);

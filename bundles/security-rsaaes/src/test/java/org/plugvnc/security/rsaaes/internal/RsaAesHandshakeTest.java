@@ -110,6 +110,26 @@ class RsaAesHandshakeTest {
   }
 
   @Test
+  void thePasswordOnlySubtypeRefusesAUserName() throws Exception {
+    EngineStandIn server = server(5, null);
+    SpecViewer viewer = new SpecViewer(5, viewerKeys);
+    keyExchange(server, viewer);
+    server.receive(viewer.credentials("mallory", "secret12"));
+    assertEquals(HandshakeResult.Status.FAILURE, server.result().status());
+    assertTrue(server.result().reason().contains("no user name"), server.result().reason());
+  }
+
+  @Test
+  void usersRequiredWithoutAUserServiceRefusesWithTheReason() throws Exception {
+    RsaAesSecurityFactory factory = new RsaAesSecurityFactory(RsaAesVariant.RA2, serverKey, RANDOM,
+        () -> new RsaAesComponent.CredentialChoice(null, STORE, true));
+    EngineStandIn server = new EngineStandIn(factory::create, null);
+    server.receive(new byte[] {0});
+    assertEquals(HandshakeResult.Status.FAILURE, server.result().status());
+    assertTrue(server.result().reason().contains("credentials=users"), server.result().reason());
+  }
+
+  @Test
   void aWrongHashFailsWithAReasonBeforeAnyCredentials() throws Exception {
     EngineStandIn server = server(5, null);
     SpecViewer viewer = new SpecViewer(5, viewerKeys);
