@@ -22,7 +22,8 @@ import org.plugvnc.api.security.SecurityTypeFactory;
 /**
  * The RSA-AES bundle in a real framework: it generates its key owner-only under the plugvnc home
  * and registers its four security types, each keyed by its number. The protocol itself is tested
- * in the bundle and, with the project's client, later.
+ * in the bundle and, with the project's client, later. The key is generated off the framework's
+ * start thread, so the types may take a few seconds to come.
  */
 @ExtendWith({BundleContextExtension.class, ServiceExtension.class})
 class RsaAesServiceTest {
@@ -32,7 +33,7 @@ class RsaAesServiceTest {
 
   @Test
   void theFourTypesRegisterAndTheKeyIsTheOwnersOnly(
-      @InjectService(cardinality = 4, filter = "(plugvnc.security.type>=5)")
+      @InjectService(cardinality = 4, filter = "(plugvnc.security.type>=5)", timeout = 60_000)
       java.util.List<SecurityTypeFactory> ignored) throws Exception {
     Collection<ServiceReference<SecurityTypeFactory>> refs =
         context.getServiceReferences(SecurityTypeFactory.class, null);

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads (or generates, once) the server's RSA key and registers the four RSA-AES types as
- * {@link SecurityTypeFactory} services, one per number. Runs without configuration too, with the
+ * {@link SecurityTypeFactory} services, one per number, once the key is there. Runs without configuration too, with the
  * defaults. The credential service and the password store are optional and dynamic: each
  * handshake takes the ones there at its start. A configuration change restarts the component, so
  * new handshakes use the new key; a key that cannot be loaded registers no type and logs why.
@@ -51,14 +51,29 @@ public class RsaAesComponent {
 
   private final List<ServiceRegistration<SecurityTypeFactory>> registrations = new ArrayList<>();
 
-  /** Loads the key and registers the types. */
+  private final BundleContext bundle;
+  private final Thread loader;
+  private boolean closed;
+
+  /**
+   * Loads the key and registers the types on a thread of its own: generating a key takes seconds
+   * (minutes for 8192 bits), which must not hold up the framework's start.
+   */
   @Activate
   public RsaAesComponent(BundleContext bundle, RsaAesConfiguration config) {
+    this.bundle = bundle;
     Path home = PlugvncHome.of(bundle::getProperty);
     Path file = PlugvncHome.resolve(home, config.keyFile(), "data/rsaaes-key.pem");
+    Credentials mode = Credentials.of(config.credentials());
+    loader = new Thread(() -> load(file, config.keyLength(), mode), "plugvnc-rsaaes-key");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private void load(Path file, int keyLength, Credentials mode) {
     RsaKeyFile.Loaded loaded;
     try {
-      loaded = RsaKeyFile.loadOrCreate(file, config.keyLength());
+      loaded = RsaKeyFile.loadOrCreate(file, keyLength);
     } catch (IOException e) {
       LOG.error("RSA-AES is not offered: the key {} cannot serve: {}", file, e.getMessage());
       return;
@@ -71,13 +86,21 @@ public class RsaAesComponent {
     }
     LOG.info("RSA-AES key {} ({} bits), SHA-256 fingerprint {}", file.getFileName(), key.bits(),
         key.fingerprint());
-    Credentials mode = Credentials.of(config.credentials());
     SecureRandom random = new SecureRandom();
-    for (RsaAesVariant v : RsaAesVariant.values()) {
-      Dictionary<String, Object> props = new Hashtable<>();
-      props.put(SecurityTypeFactory.PROPERTY_TYPE, v.type);
-      registrations.add(bundle.registerService(SecurityTypeFactory.class,
-          new RsaAesSecurityFactory(v, key, random, () -> check(mode)), props));
+    synchronized (registrations) {
+      if (closed) {
+        return;
+      }
+      for (RsaAesVariant v : RsaAesVariant.values()) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(SecurityTypeFactory.PROPERTY_TYPE, v.type);
+        try {
+          registrations.add(bundle.registerService(SecurityTypeFactory.class,
+              new RsaAesSecurityFactory(v, key, random, () -> check(mode)), props));
+        } catch (IllegalStateException stopping) {
+          return; // the bundle stopped meanwhile
+        }
+      }
     }
   }
 
@@ -90,14 +113,17 @@ public class RsaAesComponent {
 
   @Deactivate
   void deactivate() {
-    for (ServiceRegistration<SecurityTypeFactory> r : registrations) {
-      try {
-        r.unregister();
-      } catch (IllegalStateException alreadyGone) {
-        // the bundle is stopping: the framework unregistered it
+    synchronized (registrations) {
+      closed = true;
+      for (ServiceRegistration<SecurityTypeFactory> r : registrations) {
+        try {
+          r.unregister();
+        } catch (IllegalStateException alreadyGone) {
+          // the bundle is stopping: the framework unregistered it
+        }
       }
+      registrations.clear();
     }
-    registrations.clear();
   }
 
   /** The {@code credentials} setting. */
