@@ -1,6 +1,7 @@
 package org.plugvnc.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -14,8 +15,10 @@ import java.util.function.UnaryOperator;
  * @param plugvncLogLevel the slf4j-simple level for the {@code org.plugvnc} loggers, or null to
  *     leave them at the default level
  * @param help true when only the usage text was asked for
+ * @param command a sub-command and its arguments ({@code user add NAME}, say), or empty to run the
+ *     server
  */
-record LauncherOptions(Path home, String plugvncLogLevel, boolean help) {
+record LauncherOptions(Path home, String plugvncLogLevel, boolean help, List<String> command) {
 
   /** System property naming the home directory (also passed on as a framework property). */
   static final String HOME_PROPERTY = "plugvnc.home";
@@ -28,6 +31,14 @@ record LauncherOptions(Path home, String plugvncLogLevel, boolean help) {
   static final String USAGE =
       """
       Usage: java [-Dplugvnc.home=DIR] [-Dplugvnc.log=LEVEL] -jar plugvnc.jar [options]
+             java -jar plugvnc.jar [--home DIR] user add NAME [--view-only] [--password-stdin]
+             java -jar plugvnc.jar [--home DIR] user remove NAME
+             java -jar plugvnc.jar [--home DIR] user list
+
+      The user sub-commands edit the users file (DIR/etc/users, or the usersFile of
+      DIR/etc/org.plugvnc.credentials.file.cfg) without starting the server; a running server
+      reads the change at the next login. "user add" asks for the password twice without echo,
+      or reads one line from standard input with --password-stdin or without a terminal.
 
       Options:
         --home DIR   the server's home (default: ~/.plugvnc); configuration is read from
@@ -48,6 +59,7 @@ record LauncherOptions(Path home, String plugvncLogLevel, boolean help) {
     String home = systemProperty.apply(HOME_PROPERTY);
     String level = systemProperty.apply(LOG_PROPERTY);
     boolean help = false;
+    List<String> command = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--home")) {
@@ -61,11 +73,14 @@ record LauncherOptions(Path home, String plugvncLogLevel, boolean help) {
         level = "debug";
       } else if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
+      } else if (!command.isEmpty() || arg.equals(UserCommand.NAME)) {
+        command.add(arg); // the sub-command checks its own arguments
       } else {
         throw new IllegalArgumentException("unknown argument: " + arg);
       }
     }
-    return new LauncherOptions(resolveHome(home, systemProperty), normaliseLevel(level), help);
+    return new LauncherOptions(resolveHome(home, systemProperty), normaliseLevel(level), help,
+        List.copyOf(command));
   }
 
   private static String requireValue(String arg, String value) {

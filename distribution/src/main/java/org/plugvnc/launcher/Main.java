@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts plugvnc: an embedded Apache Felix with the bundles this jar carries. Run it with {@code
- * java -jar plugvnc.jar [--home DIR] [--debug]}.
+ * java -jar plugvnc.jar [--home DIR] [--debug]}; {@code java -jar plugvnc.jar user ...} manages the
+ * users file instead ({@link UserCommand}), without starting the framework.
  *
  * <p>Exit codes: 0 when the framework stopped by itself, 1 when the server could not start (or
  * the framework stopped on an error), 2 for a bad command line; after SIGTERM or Ctrl-C the JVM's
@@ -48,6 +49,9 @@ public final class Main {
     if (options.help()) {
       System.out.print(LauncherOptions.USAGE);
       return 0;
+    }
+    if (!options.command().isEmpty()) {
+      return UserCommand.run(options.home(), options.command());
     }
     log.setDebug(isDebug(options.plugvncLogLevel()));
     prepareSystemProperties(options);

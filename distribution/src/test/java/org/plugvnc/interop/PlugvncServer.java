@@ -2,6 +2,7 @@ package org.plugvnc.interop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,11 @@ public final class PlugvncServer implements AutoCloseable {
 
   public Path home() {
     return home;
+  }
+
+  /** The public certificate the VeNCrypt bundle generates, for viewers to trust. */
+  public Path certificateFile() {
+    return home.resolve("data/vencrypt-cert.pem");
   }
 
   /** The VNC password file the server generates (TigerVNC's obfuscated 8-byte format). */
@@ -129,6 +136,36 @@ public final class PlugvncServer implements AutoCloseable {
       config("org.plugvnc.capture.virtual", "mode", "test-pattern");
       config("org.plugvnc.capture.virtual", "width", Integer.toString(width));
       return config("org.plugvnc.capture.virtual", "height", Integer.toString(height));
+    }
+
+    /**
+     * Adds a user to the home's users file before the start, through the jar's own
+     * {@code user add NAME --password-stdin} (what an operator runs).
+     */
+    public Builder user(String name, String password, boolean viewOnly) {
+      writeConfiguration();
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-jar", Interop.distributionJar().toString(), "--home", home.toString(),
+          "user", "add", name, "--password-stdin"));
+      if (viewOnly) {
+        command.add("--view-only");
+      }
+      try {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+          throw new AssertionError("user add " + name + " failed:\n" + out);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+      return this;
     }
 
     /** Adds a JVM argument, e.g. {@code -Dplugvnc.log=debug}. */

@@ -2,6 +2,7 @@ package org.plugvnc.interop;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,16 @@ public final class TigerVncViewer {
    */
   public static ChildProcess start(Xvfb xvfb, int port, String securityTypes, Path passwordFile,
       Path log, List<String> pictureOptions, List<String> extra) {
+    return start(xvfb, port, securityTypes, passwordFile, log, pictureOptions, extra, Map.of());
+  }
+
+  /**
+   * Starts a viewer as {@link #start(Xvfb, int, String, Path, Path, List, List)} does, with more
+   * environment variables: {@code VNC_USERNAME} and {@code VNC_PASSWORD} answer the user name and
+   * password questions of the Plain subtypes without a dialog.
+   */
+  public static ChildProcess start(Xvfb xvfb, int port, String securityTypes, Path passwordFile,
+      Path log, List<String> pictureOptions, List<String> extra, Map<String, String> environment) {
     List<String> command = new ArrayList<>(List.of(
         "vncviewer",
         "-display", xvfb.display(),
@@ -55,6 +66,8 @@ public final class TigerVncViewer {
     }
     command.addAll(extra);
     command.add("127.0.0.1::" + port);
-    return ChildProcess.start("vncviewer", command, Map.of("DISPLAY", xvfb.display()), log);
+    Map<String, String> env = new LinkedHashMap<>(environment);
+    env.put("DISPLAY", xvfb.display());
+    return ChildProcess.start("vncviewer", command, env, log);
   }
 }

@@ -109,7 +109,8 @@ class ExampleConfigurationTest {
       NodeList ads = ocd.getElementsByTagName("AD");
       for (int j = 0; j < ads.getLength(); j++) {
         Element ad = (Element) ads.item(j);
-        attributes.put(ad.getAttribute("id"), ad.getAttribute("default"));
+        // A single-valued default escapes its commas (OSGi Metatype 105.4.3.6: "\\," in the XML).
+        attributes.put(ad.getAttribute("id"), ad.getAttribute("default").replace("\\,", ","));
       }
       ocds.put(ocd.getAttribute("id"), attributes);
     }

@@ -14,10 +14,13 @@ import org.plugvnc.client.protocol.ClientMessages;
 import org.plugvnc.client.protocol.Handshake;
 import org.plugvnc.client.protocol.HandshakeResult;
 import org.plugvnc.client.protocol.RfbInput;
+import org.plugvnc.client.protocol.SecurityDetails;
 import org.plugvnc.client.protocol.ServerMessageReader;
+import org.plugvnc.client.tls.TlsSocketLayers;
 
 /**
- * An RFB client connection over a blocking socket.
+ * An RFB client connection over a blocking socket, with the TLS (VeNCrypt) or AES-EAX (RSA-AES)
+ * layer its security type put on it.
  *
  * <pre>{@code
  * try (RfbClient c = RfbClient.builder().port(5900).password("secret").connect()) {
@@ -63,15 +66,17 @@ public final class RfbClient implements AutoCloseable {
   }
 
   static RfbClient open(RfbClientBuilder b) throws IOException {
-    Socket socket = new Socket();
+    Socket plain = new Socket();
+    TlsSocketLayers layers = new TlsSocketLayers(plain, b.host, b.port, b.tls);
     try {
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(b.host, b.port), millis(b.connectTimeout));
-      socket.setSoTimeout(millis(b.readTimeout));
-      RfbInput in = new RfbInput(socket.getInputStream());
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-      HandshakeResult result = Handshake.perform(in, out, b.handshakeOptions());
-      RfbClient client = new RfbClient(socket, in, out, result, b);
+      plain.setTcpNoDelay(true);
+      plain.connect(new InetSocketAddress(b.host, b.port), millis(b.connectTimeout));
+      plain.setSoTimeout(millis(b.readTimeout));
+      RfbInput in = new RfbInput(plain.getInputStream());
+      OutputStream out = new BufferedOutputStream(plain.getOutputStream());
+      Handshake.Outcome outcome = Handshake.perform(in, out, b.handshakeOptions(), layers);
+      RfbClient client = new RfbClient(layers.socket(), outcome.in(), outcome.out(),
+          outcome.result(), b);
       if (b.pixelFormat != null) {
         client.setPixelFormat(b.pixelFormat);
       }
@@ -80,7 +85,8 @@ public final class RfbClient implements AutoCloseable {
       }
       return client;
     } catch (IOException | RuntimeException e) {
-      socket.close();
+      layers.socket().close();
+      plain.close();
       throw e;
     }
   }
@@ -105,6 +111,19 @@ public final class RfbClient implements AutoCloseable {
   /** @return the security types the server offered (in 3.3: the one it decided) */
   public List<Integer> offeredSecurityTypes() {
     return handshake.offeredSecurityTypes();
+  }
+
+  /** @return the security type used ({@link RfbNumbers} names them) */
+  public int securityType() {
+    return handshake.securityType();
+  }
+
+  /**
+   * @return the VeNCrypt subtype or RSA-AES subtype, the TLS version and suite, and the
+   *         server's certificate or key fingerprint, where the security type has them
+   */
+  public SecurityDetails security() {
+    return handshake.security();
   }
 
   // ---- client-to-server messages (any thread)
@@ -291,7 +310,10 @@ public final class RfbClient implements AutoCloseable {
     return framebuffer.colourMap().toArray();
   }
 
-  /** @return bytes read from the server, handshake included */
+  /**
+   * @return bytes read from the server, handshake included; once VeNCrypt's TLS or RSA-AES's
+   *         records started, their decrypted bytes are counted, not the encrypted ones
+   */
   public long bytesReceived() {
     return in.bytesRead();
   }

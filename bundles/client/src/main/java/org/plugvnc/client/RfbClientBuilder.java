@@ -2,16 +2,25 @@ package org.plugvnc.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.plugvnc.client.decode.DecoderRegistry;
 import org.plugvnc.client.protocol.HandshakeOptions;
+import org.plugvnc.client.protocol.RsaServerKey;
+import org.plugvnc.client.protocol.SecurityOptions;
+import org.plugvnc.client.tls.TlsOptions;
 
 /**
  * Options of an {@link RfbClient}; {@link #connect()} opens the connection and runs the
- * handshake. Defaults: 127.0.0.1:5900, version 3.8, security type chosen automatically, shared,
+ * handshake. Defaults: 127.0.0.1:5900, version 3.8, security type chosen automatically (VNC
+ * Authentication if a password is set and offered, else None; VeNCrypt and RSA-AES only when
+ * listed or named), the JDK's trust store for X509 certificates, a 2048-bit RSA-AES key, shared,
  * 5 s connect and 10 s read timeouts, {@link Limits#DEFAULT}, the standard decoders, no
  * SetPixelFormat or SetEncodings sent.
  */
@@ -33,6 +42,13 @@ public final class RfbClientBuilder {
   private String password;
   private boolean shared = true;
   private Limits limits = Limits.DEFAULT;
+  private String username;
+  private List<Integer> securityTypes = List.of();
+  private List<Integer> veNCryptSubtypes = List.of();
+  private int forcedSubtype;
+  private int rsaKeyBits = SecurityOptions.DEFAULT_RSA_KEY_BITS;
+  private Predicate<RsaServerKey> serverKeyCheck;
+  TlsOptions tls = TlsOptions.DEFAULT;
 
   RfbClientBuilder() {
   }
@@ -107,9 +123,119 @@ public final class RfbClientBuilder {
     return this;
   }
 
-  /** @return this builder, answering VNC Authentication with {@code password} */
+  /**
+   * Accepts these security types: the client chooses the first type of the server's list that
+   * is among them (the server's order decides). A type named with {@link #securityType(int)}
+   * takes precedence.
+   *
+   * @param types security type numbers, e.g. {@link RfbNumbers#SECURITY_VENCRYPT}
+   * @return this builder
+   */
+  public RfbClientBuilder securityTypes(int... types) {
+    this.securityTypes = Arrays.stream(types).boxed().collect(Collectors.toList());
+    return this;
+  }
+
+  /**
+   * Accepts these VeNCrypt subtypes, chosen like {@link #securityTypes(int...)}: the first of
+   * the server's list that is among them. Default: every subtype this client speaks.
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder veNCryptSubtypes(int... subtypes) {
+    this.veNCryptSubtypes = Arrays.stream(subtypes).boxed().collect(Collectors.toList());
+    return this;
+  }
+
+  /**
+   * Sends this VeNCrypt subtype even if the server did not list it (a server must then refuse).
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder forceVeNCryptSubtype(int subtype) {
+    this.forcedSubtype = subtype;
+    return this;
+  }
+
+  /**
+   * @param password the password for VNC Authentication (also inside VeNCrypt), VeNCrypt Plain
+   *        and RSA-AES; never logged
+   * @return this builder
+   */
   public RfbClientBuilder password(String password) {
     this.password = password;
+    return this;
+  }
+
+  /** @return this builder, sending {@code username} in VeNCrypt Plain and RSA-AES subtype 1 */
+  public RfbClientBuilder username(String username) {
+    this.username = username;
+    return this;
+  }
+
+  /** @return this builder, with these TLS options for VeNCrypt (replacing earlier TLS calls) */
+  public RfbClientBuilder tls(TlsOptions options) {
+    this.tls = Objects.requireNonNull(options);
+    return this;
+  }
+
+  /** @return this builder, trusting the certificates of a PEM file for X509 subtypes */
+  public RfbClientBuilder trustCertificates(Path pemFile) {
+    this.tls = tls.withTrustedCertificates(pemFile);
+    return this;
+  }
+
+  /** @return this builder, pinning the server certificate's SHA-256 (hex, colons ignored) */
+  public RfbClientBuilder pinCertificateSha256(String sha256) {
+    this.tls = tls.withPinnedSha256(sha256);
+    return this;
+  }
+
+  /**
+   * Accepts any server certificate for X509 subtypes. Only for tests of a server's refusal
+   * paths: the connection is then open to anyone in the middle.
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder insecureTrustAnyCertificate() {
+    this.tls = tls.withInsecureTrustAnyCertificate(true);
+    return this;
+  }
+
+  /** @return this builder, offering only these TLS versions (e.g. {@code "TLSv1.1"}) */
+  public RfbClientBuilder tlsProtocols(String... versions) {
+    this.tls = tls.withProtocols(List.of(versions));
+    return this;
+  }
+
+  /**
+   * @param rsaKeyBits the size of the RSA key the client sends in RSA-AES, any size (so that a
+   *        test can send one a server must refuse); default 2048
+   * @return this builder
+   */
+  public RfbClientBuilder rsaKeyBits(int rsaKeyBits) {
+    this.rsaKeyBits = rsaKeyBits;
+    return this;
+  }
+
+  /**
+   * Trusts only the RSA-AES server key with this SHA-256 fingerprint (of the key as sent, or of
+   * its DER SubjectPublicKeyInfo; see {@link RsaServerKey#matches(String)}).
+   *
+   * @return this builder
+   */
+  public RfbClientBuilder pinServerKeySha256(String sha256) {
+    Objects.requireNonNull(sha256);
+    return serverKeyCheck(key -> key.matches(sha256));
+  }
+
+  /**
+   * @param check decides whether to trust an RSA-AES server's key (it may also record it);
+   *        false ends the handshake with {@link RfbSecurityException.Failure#SERVER_NOT_TRUSTED}
+   * @return this builder
+   */
+  public RfbClientBuilder serverKeyCheck(Predicate<RsaServerKey> check) {
+    this.serverKeyCheck = check;
     return this;
   }
 
@@ -187,6 +313,7 @@ public final class RfbClientBuilder {
 
   HandshakeOptions handshakeOptions() {
     return new HandshakeOptions(version, rawVersion, rawHandshakeAs, securityType,
-        forceSecurityType, password, shared, limits);
+        forceSecurityType, password, shared, limits, new SecurityOptions(username, securityTypes,
+            veNCryptSubtypes, forcedSubtype, rsaKeyBits, serverKeyCheck));
   }
 }

@@ -13,6 +13,37 @@ public final class RfbNumbers {
   /** Security type 2: VNC Authentication (DES challenge/response). */
   public static final int SECURITY_VNC_AUTH = 2;
 
+  /** Security type 5: RA2, RSA-AES (SHA-1 keys and hashes, AES-128-EAX after the handshake). */
+  public static final int SECURITY_RA2 = 5;
+  /** Security type 6: RA2ne, RSA-AES with only the security handshake encrypted. */
+  public static final int SECURITY_RA2NE = 6;
+  /** Security type 19: VeNCrypt, a prelude choosing a subtype (the VENCRYPT_* numbers). */
+  public static final int SECURITY_VENCRYPT = 19;
+  /** Security type 129: RA2_256, RSA-AES with SHA-256 keys and hashes, AES-256-EAX. */
+  public static final int SECURITY_RA2_256 = 129;
+  /** Security type 130: RA2ne_256, RA2_256 with only the security handshake encrypted. */
+  public static final int SECURITY_RA2NE_256 = 130;
+
+  /** VeNCrypt subtype 256: Plain, username and password in clear. */
+  public static final int VENCRYPT_PLAIN = 256;
+  /** VeNCrypt subtype 257: TLSNone, anonymous TLS, no authentication. */
+  public static final int VENCRYPT_TLS_NONE = 257;
+  /** VeNCrypt subtype 258: TLSVnc, anonymous TLS, then VNC Authentication. */
+  public static final int VENCRYPT_TLS_VNC = 258;
+  /** VeNCrypt subtype 259: TLSPlain, anonymous TLS, then Plain. */
+  public static final int VENCRYPT_TLS_PLAIN = 259;
+  /** VeNCrypt subtype 260: X509None, TLS with a server certificate, no authentication. */
+  public static final int VENCRYPT_X509_NONE = 260;
+  /** VeNCrypt subtype 261: X509Vnc, TLS with a server certificate, then VNC Authentication. */
+  public static final int VENCRYPT_X509_VNC = 261;
+  /** VeNCrypt subtype 262: X509Plain, TLS with a server certificate, then Plain. */
+  public static final int VENCRYPT_X509_PLAIN = 262;
+
+  /** RSA-AES subtype 1: the server wants a username and a password. */
+  public static final int RA2_SUBTYPE_USER_PASSWORD = 1;
+  /** RSA-AES subtype 2: the server wants only a password. */
+  public static final int RA2_SUBTYPE_PASSWORD = 2;
+
   /** SecurityResult status: OK. */
   public static final int SECURITY_RESULT_OK = 0;
   /** SecurityResult status: failed. */
@@ -188,10 +219,64 @@ public final class RfbNumbers {
       case SECURITY_INVALID: return "Invalid";
       case SECURITY_NONE: return "None";
       case SECURITY_VNC_AUTH: return "VNC Authentication";
+      case SECURITY_RA2: return "RA2";
+      case SECURITY_RA2NE: return "RA2ne";
       case 16: return "Tight";
       case 18: return "TLS";
-      case 19: return "VeNCrypt";
+      case SECURITY_VENCRYPT: return "VeNCrypt";
+      case SECURITY_RA2_256: return "RA2_256";
+      case SECURITY_RA2NE_256: return "RA2ne_256";
+      case VENCRYPT_PLAIN: return "Plain";
+      case VENCRYPT_TLS_NONE: return "TLSNone";
+      case VENCRYPT_TLS_VNC: return "TLSVnc";
+      case VENCRYPT_TLS_PLAIN: return "TLSPlain";
+      case VENCRYPT_X509_NONE: return "X509None";
+      case VENCRYPT_X509_VNC: return "X509Vnc";
+      case VENCRYPT_X509_PLAIN: return "X509Plain";
       default: return "security(" + type + ")";
     }
+  }
+
+  /**
+   * The inverse of {@link #securityTypeName(int)} for security types and VeNCrypt subtypes, for
+   * command lines: a decimal number, or a name as that method writes it, case ignored
+   * ({@code "VeNCrypt"}, {@code "RA2ne_256"}, {@code "X509Plain"}); {@code "VncAuth"} also names
+   * type 2.
+   *
+   * @param text the number or name
+   * @return the number
+   * @throws IllegalArgumentException if {@code text} is neither
+   */
+  public static int securityTypeNumber(String text) {
+    String t = text.strip();
+    if (t.equalsIgnoreCase("VncAuth")) {
+      return SECURITY_VNC_AUTH;
+    }
+    try {
+      return Integer.parseInt(t);
+    } catch (NumberFormatException notANumber) {
+      for (int n = SECURITY_INVALID; n <= VENCRYPT_X509_PLAIN; n++) {
+        if (securityTypeName(n).equalsIgnoreCase(t)) {
+          return n;
+        }
+      }
+      throw new IllegalArgumentException("unknown security type name: " + text);
+    }
+  }
+
+  /** @return whether VeNCrypt subtype {@code subtype} runs TLS (the TLS* and X509* subtypes) */
+  public static boolean isVeNCryptTls(int subtype) {
+    return subtype >= VENCRYPT_TLS_NONE && subtype <= VENCRYPT_X509_PLAIN;
+  }
+
+  /** @return whether VeNCrypt subtype {@code subtype} checks the server's certificate (X509*) */
+  public static boolean isVeNCryptX509(int subtype) {
+    return subtype >= VENCRYPT_X509_NONE && subtype <= VENCRYPT_X509_PLAIN;
+  }
+
+  /** @return whether {@code type} is one of the four RSA-AES types this client speaks */
+  public static boolean isRsaAes(int type) {
+    return type == SECURITY_RA2 || type == SECURITY_RA2NE || type == SECURITY_RA2_256
+        || type == SECURITY_RA2NE_256;
   }
 }

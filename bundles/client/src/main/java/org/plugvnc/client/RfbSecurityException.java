@@ -19,7 +19,19 @@ public class RfbSecurityException extends IOException {
     /** The server offered no type this client was configured to use (client-side decision). */
     NO_ACCEPTABLE_TYPE,
     /** SecurityResult was not OK (wrong password, type not offered, ...). */
-    AUTHENTICATION_FAILED
+    AUTHENTICATION_FAILED,
+    /**
+     * VeNCrypt: the server refused the version or the subtype (an ack other than OK), or listed
+     * no subtypes.
+     */
+    SUBTYPE_REFUSED,
+    /** VeNCrypt's TLS handshake failed for a reason other than trust (versions, suites, ...). */
+    TLS_FAILED,
+    /**
+     * The server's identity was not accepted: its TLS certificate, its RSA-AES key (pin or
+     * check), or its RSA-AES server hash.
+     */
+    SERVER_NOT_TRUSTED
   }
 
   private final Failure failure;
@@ -38,6 +50,29 @@ public class RfbSecurityException extends IOException {
     super(failure + (serverReason == null ? "" : ": " + serverReason)
         + (resultCode < 0 ? "" : " (SecurityResult " + resultCode + ")")
         + " offered " + offeredTypes);
+    this.failure = failure;
+    this.serverReason = serverReason;
+    this.resultCode = resultCode;
+    this.offeredTypes = List.copyOf(offeredTypes);
+  }
+
+  /**
+   * A failure of the client's own making or of a layer below RFB, with its cause.
+   *
+   * @param failure where the handshake stopped
+   * @param detail what went wrong, for the message (never a password)
+   * @param offeredTypes the security types the server offered
+   * @param cause the underlying exception, or null
+   */
+  public RfbSecurityException(Failure failure, String detail, List<Integer> offeredTypes,
+      Throwable cause) {
+    this(failure, null, -1, offeredTypes, detail);
+    initCause(cause);
+  }
+
+  private RfbSecurityException(Failure failure, String serverReason, long resultCode,
+      List<Integer> offeredTypes, String detail) {
+    super(failure + ": " + detail + " offered " + offeredTypes);
     this.failure = failure;
     this.serverReason = serverReason;
     this.resultCode = resultCode;

@@ -11,6 +11,7 @@
  * framebuffer.
  *
  * <p>The bundle exports nothing: test bundles embed these packages (bnd
- * {@code -conditionalpackage}). It depends on the JDK only.
+ * {@code -conditionalpackage}). It depends on the JDK and BouncyCastle's {@code bcprov} (AES-EAX
+ * and RSA for RSA-AES); {@link org.plugvnc.client.tls} layers the JDK's TLS for VeNCrypt.
  */
 package org.plugvnc.client;

@@ -12,9 +12,11 @@ import static org.plugvnc.itest.ServerFixture.TIMEOUT;
 import static org.plugvnc.itest.ServerFixture.WIDTH;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -193,6 +195,28 @@ class MultiDesktopTest {
     awaitRefused(secondPort);
     own.refresh(TIMEOUT);
     assertArrayEquals(pattern(), own.pixels(), "the own desktop's viewer stays");
+  }
+
+  @Test
+  void aViewerStillAuthenticatingOnARemovedDesktopIsClosedAtOnce() throws Exception {
+    try (Socket half = new Socket()) {
+      half.connect(new InetSocketAddress("127.0.0.1", secondPort), 2000);
+      half.setSoTimeout(20_000); // below the 30 s handshake timeout
+      InputStream in = half.getInputStream();
+      byte[] version = in.readNBytes(12);
+      assertEquals("RFB 003.008\n", new String(version, StandardCharsets.US_ASCII));
+      half.getOutputStream().write(version);
+      half.getOutputStream().write(2); // VncAuth, then the challenge, which it never answers
+      byte[] offerAndChallenge = in.readNBytes(2 + 16);
+      assertEquals(18, offerAndChallenge.length, "offer and challenge arrived");
+
+      long start = System.nanoTime();
+      second.delete();
+      second = null;
+      assertEquals(-1, in.read(), "the connection was closed, not left to its handshake timeout");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 10_000, "closed " + millis + " ms after the desktop was removed");
+    }
   }
 
   @Test

@@ -33,8 +33,8 @@ class KarOfflineIT {
   private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
   private static final List<String> FEATURES = List.of("plugvnc-api", "plugvnc-jna",
       "plugvnc-core", "plugvnc-encoders", "plugvnc-encoders-zlib", "plugvnc-encoders-tight",
-      "plugvnc-security", "plugvnc-clipboard", "plugvnc-capture-virtual", "plugvnc-jmx",
-      "plugvnc-events", "plugvnc-commands", "plugvnc-capture-awt", "plugvnc-capture-x11");
+      "plugvnc-security", "plugvnc-credentials-file", "plugvnc-credentials-jaas",
+      "plugvnc-clipboard", "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands", "plugvnc-capture-awt", "plugvnc-capture-x11");
 
   private final Cleanup cleanup = new Cleanup();
 

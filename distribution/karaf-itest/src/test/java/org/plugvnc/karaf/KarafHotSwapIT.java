@@ -76,6 +76,8 @@ class KarafHotSwapIT {
       Map.entry("plugvnc-encoders-zlib", "org.plugvnc.encoders.zlib"),
       Map.entry("plugvnc-encoders-tight", "org.plugvnc.encoders.tight"),
       Map.entry("plugvnc-security", "org.plugvnc.security"),
+      Map.entry("plugvnc-credentials-file", "org.plugvnc.credentials.file"),
+      Map.entry("plugvnc-credentials-jaas", "org.plugvnc.credentials.jaas"),
       Map.entry("plugvnc-clipboard", "org.plugvnc.clipboard"),
       Map.entry("plugvnc-capture-virtual", "org.plugvnc.capture.virtual"),
       Map.entry("plugvnc-jmx", "org.plugvnc.jmx"),
@@ -85,7 +87,8 @@ class KarafHotSwapIT {
       Map.entry("plugvnc-capture-x11", "org.plugvnc.capture.x11"),
       Map.entry(EXAMPLE, "org.plugvnc.example.display"));
   private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
-      "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-clipboard",
+      "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-credentials-file",
+      "plugvnc-credentials-jaas", "plugvnc-clipboard",
       "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands",
       "plugvnc-capture-awt", "plugvnc-capture-x11", EXAMPLE);
   /** A Karaf user for the JMX connector (JAAS realm karaf, roles its default ACLs ask for). */

@@ -19,6 +19,8 @@ public final class Rfb {
   public static final int SECURITY_TLS = 18;
   public static final int SECURITY_VENCRYPT = 19;
   public static final int SECURITY_RA2_256 = 129;
+  /** RSA-AES-256 without encryption after authentication (rfbproto "RSA-AES Security Type"). */
+  public static final int SECURITY_RA2NE_256 = 130;
 
   // SecurityResult (RFC 6143 7.1.3)
   public static final int SECURITY_RESULT_OK = 0;
@@ -155,6 +157,7 @@ public final class Rfb {
       case SECURITY_TLS: return "TLS";
       case SECURITY_VENCRYPT: return "VeNCrypt";
       case SECURITY_RA2_256: return "RA2_256";
+      case SECURITY_RA2NE_256: return "RA2ne_256";
       default: return "security(" + type + ")";
     }
   }

@@ -12,9 +12,17 @@ import org.plugvnc.client.ServerInit;
  * @param version the handshake the client followed
  * @param offeredSecurityTypes the types the server listed (in 3.3: the one it decided)
  * @param securityType the type used
+ * @param security the subtype, TLS parameters and server fingerprint, if any
  * @param serverInit the ServerInit message
  */
 public record HandshakeResult(String serverVersion, String announcedVersion,
     ProtocolVersion version, List<Integer> offeredSecurityTypes, int securityType,
-    ServerInit serverInit) {
+    SecurityDetails security, ServerInit serverInit) {
+
+  /** A result without security details ({@link SecurityDetails#NONE}). */
+  public HandshakeResult(String serverVersion, String announcedVersion, ProtocolVersion version,
+      List<Integer> offeredSecurityTypes, int securityType, ServerInit serverInit) {
+    this(serverVersion, announcedVersion, version, offeredSecurityTypes, securityType,
+        SecurityDetails.NONE, serverInit);
+  }
 }

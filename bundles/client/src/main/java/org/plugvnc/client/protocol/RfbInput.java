@@ -26,7 +26,59 @@ public final class RfbInput {
 
   /** @param in the stream to read; not closed by this class */
   public RfbInput(InputStream in) {
+    this(in, 0);
+  }
+
+  /**
+   * A reader for a new layer (TLS, RSA-AES) that goes on counting from the layer below.
+   *
+   * @param in the stream to read; not closed by this class
+   * @param alreadyConsumed the count {@link #bytesRead()} starts from
+   */
+  public RfbInput(InputStream in, long alreadyConsumed) {
     this.in = in;
+    this.consumed = alreadyConsumed;
+  }
+
+  /** @return bytes read from the stream but not yet consumed (read ahead into the buffer) */
+  public int buffered() {
+    return limit - pos;
+  }
+
+  /**
+   * This reader as a plain stream for a layer built on top of it: buffered bytes first, then
+   * single reads of the underlying stream, so that nothing is read ahead and a timeout from the
+   * underlying stream consumes nothing. Bytes read through it count in {@link #bytesRead()}.
+   *
+   * @return a view of this reader; closing it does nothing
+   */
+  public InputStream asInputStream() {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+          return 0;
+        }
+        if (pos < limit) {
+          int n = Math.min(len, limit - pos);
+          System.arraycopy(buf, pos, b, off, n);
+          pos += n;
+          consumed += n;
+          return n;
+        }
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          consumed += n;
+        }
+        return n;
+      }
+    };
   }
 
   /** @return bytes consumed so far by the read methods */

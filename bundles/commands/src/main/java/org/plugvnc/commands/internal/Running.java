@@ -1,6 +1,7 @@
 package org.plugvnc.commands.internal;
 
 import org.plugvnc.api.management.VncManagement;
+import org.plugvnc.api.security.UserDirectory;
 import org.plugvnc.api.security.VncPasswordWriter;
 
 /**
@@ -30,5 +31,14 @@ final class Running {
           + " service is registered: is the plugvnc security bundle started?)");
     }
     return writer;
+  }
+
+  /** {@code directory}, if a credential provider whose users can be written runs. */
+  static UserDirectory userDirectory(UserDirectory directory) {
+    if (directory == null) {
+      throw new IllegalStateException("No user directory is running (no UserDirectory service is"
+          + " registered: is the plugvnc users-file bundle started?)");
+    }
+    return directory;
   }
 }

@@ -1,6 +1,7 @@
 package org.plugvnc.commands.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import org.plugvnc.api.management.DesktopInfo;
 import org.plugvnc.api.management.EncoderInfo;
 import org.plugvnc.api.management.SecurityTypeInfo;
 import org.plugvnc.api.management.SessionInfo;
+import org.plugvnc.api.security.Identity;
 
 class CommandTablesTest {
 
@@ -24,6 +26,15 @@ class CommandTablesTest {
     return new SessionInfo(id, "default", "127.0.0.1:50123", user, viewOnly, 2, "VncAuth",
         "ZRLE", used, "32 bpp, depth 24, true colour r8<16 g8<8 b8<0 LE", 1_572_864, 300, 24.96,
         SINCE);
+  }
+
+  @Test
+  void usersShowTheirRightsAndNothingElse() {
+    List<List<String>> cells = Tables.cells(UserCommand.table(
+        List.of(new Identity("alice", false), new Identity("guest", true))));
+    assertEquals(List.of(List.of("User", "Rights"), List.of("alice", "full"),
+        List.of("guest", "view-only")), cells);
+    assertTrue(Tables.render(UserCommand.table(List.of())).contains("No users"));
   }
 
   @Test

@@ -33,10 +33,7 @@ public final class DesktopComponent {
     if (RfbServer.DEFAULT_DESKTOP.equals(id)) {
       throw new IllegalArgumentException("the desktop id " + id + " is the server's own desktop's");
     }
-    if (server.desktop(id).isPresent()) {
-      throw new IllegalArgumentException("a desktop with id " + id + " is configured already");
-    }
-    server.configureDesktop(id, own(config));
+    server.openDesktop(id, own(config));
   }
 
   @Modified

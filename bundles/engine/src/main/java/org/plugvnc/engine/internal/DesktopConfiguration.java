@@ -35,8 +35,9 @@ import org.plugvnc.engine.internal.net.SharePolicy;
 
   @AttributeDefinition(name = "Security types",
       description = "Comma-separated security types to offer on this desktop, most preferred "
-          + "first, by name (None, VncAuth) or number.")
-  String securityTypes() default "VncAuth";
+          + "first, by name (None, VncAuth, VeNCrypt, RA2, RA2ne, RA2_256, RA2ne_256) or number; "
+          + "the default offers the strongest first.")
+  String securityTypes() default SecurityTypeNames.DEFAULT;
 
   @AttributeDefinition(name = "Password file",
       description = "A VNC password file for this desktop; empty: the VNC Authentication "

@@ -159,6 +159,19 @@ public final class RfbServer implements ClipboardListener {
   }
 
   /**
+   * Opens a new desktop {@code id}; checked and opened under one lock, so two configurations
+   * naming the same id at once never both serve it.
+   *
+   * @throws IllegalArgumentException when a desktop {@code id} is served already
+   */
+  synchronized void openDesktop(String id, ServedDesktop.Own own) throws InterruptedException {
+    if (desktops.containsKey(id)) {
+      throw new IllegalArgumentException("a desktop with id " + id + " is configured already");
+    }
+    configureDesktop(id, own);
+  }
+
+  /**
    * Serves desktop {@code id} with {@code own}: opens it if new, else applies the change.
    *
    * @throws InterruptedException if interrupted while binding

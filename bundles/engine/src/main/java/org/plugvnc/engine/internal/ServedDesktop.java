@@ -86,6 +86,9 @@ final class ServedDesktop implements ServerContext {
   void configure(Own next) throws InterruptedException {
     Own previous = own;
     own = next;
+    if (previous == null || !previous.securityTypes().equals(next.securityTypes())) {
+      SecurityTypeNames.warnAboutWeakTypes(id, next.securityTypes());
+    }
     backend.configure(next.backend());
     if (previous == null || !next.address().equals(boundTo)) {
       try {
@@ -108,6 +111,7 @@ final class ServedDesktop implements ServerContext {
   void close(String reason) {
     server.transport().unbind(id);
     sessions.closeAll(reason);
+    server.transport().closeDesktop(id, reason);
     hub.close();
     LOG.info("plugvnc: stopped listening on {} (desktop {}: {})", boundTo, id, reason);
   }

@@ -26,9 +26,10 @@ import org.plugvnc.engine.internal.net.SharePolicy;
 
   @AttributeDefinition(name = "Security types",
       description = "Comma-separated security types to offer, most preferred first, by name (None, "
-          + "VncAuth) or number. Only these are offered, and only when their bundle is active. None "
+          + "VncAuth, VeNCrypt, RA2, RA2ne, RA2_256, RA2ne_256) or number. Only these are offered, "
+          + "and only when their bundle is active. The default offers the strongest first. None "
           + "lets anyone in: configure it only on a trusted network.")
-  String securityTypes() default "VncAuth";
+  String securityTypes() default SecurityTypeNames.DEFAULT;
 
   @AttributeDefinition(name = "Share policy",
       description = "What a viewer asking for exclusive access (shared flag 0) gets: SHARED ignores "
@@ -104,8 +105,8 @@ import org.plugvnc.engine.internal.net.SharePolicy;
 
   @AttributeDefinition(name = "Unauthenticated connections per address",
       description = "Connections from one address (IPv6: one /64) that may be in the handshake "
-          + "(connected, not yet a session) at once; more are refused with a reason. 0: no "
-          + "limit.", min = "0")
+          + "(connected, not yet a session) at once; more are refused with a reason, and past "
+          + "as many refusals waiting to be heard, closed at once. 0: no limit.", min = "0")
   int maxUnauthenticatedPerAddress() default 100;
 
   @AttributeDefinition(name = "Unauthenticated connections",

@@ -96,7 +96,7 @@ public final class X11Clipboard implements AutoCloseable {
   /** Gives up the selections and closes the display. */
   @Override
   public void close() {
-    thread.stop(() -> {}, Duration.ofSeconds(5));
+    thread.stop(() -> {}, X11Thread.CLOSE_WAIT);
   }
 
   private void setUp(XClientConnection connection) {

@@ -118,7 +118,7 @@ public final class X11Input implements InputSink, AutoCloseable {
   /** Releases every key and button still down, gives lent keycodes back, closes the display. */
   @Override
   public void close() {
-    thread.stop(() -> {}, Duration.ofSeconds(5));
+    thread.stop(() -> {}, X11Thread.CLOSE_WAIT);
   }
 
   private void press(long keysym) {

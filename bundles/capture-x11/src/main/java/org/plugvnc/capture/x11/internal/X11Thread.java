@@ -18,6 +18,14 @@ import org.slf4j.LoggerFactory;
  */
 final class X11Thread {
 
+  /**
+   * How long closing an input or clipboard connection waits for its thread. With the capture
+   * thread's wait ({@code X11Backend}), a backend's stop stays within the engine's 10 s wait for a
+   * backend switch even when every thread is stuck in a hung X server.
+   */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
+
   /** What runs on the thread; every method is called there and only there. */
   interface Owner {
     /** The display was opened; set up what the owner needs. May throw to refuse it. */
@@ -96,25 +104,31 @@ final class X11Thread {
 
   /**
    * Runs {@code last} on the thread, then closes the display and ends it; waits up to
-   * {@code wait} for that. A thread stuck in Xlib (a hung, not dead, X server) is left behind.
+   * {@code wait} in all for that. A thread stuck in Xlib (a hung, not dead, X server) is left
+   * behind.
    */
   void stop(Runnable last, Duration wait) {
     if (Thread.currentThread() == thread) {
       throw new IllegalStateException("stop from the X thread itself");
     }
+    long deadline = System.nanoTime() + wait.toNanos();
     // The queue may be full: stopping must not depend on room, so wait for it briefly.
     try {
-      if (!ended && (!tasks.offer(last, wait.toMillis(), TimeUnit.MILLISECONDS)
-          || !tasks.offer(STOP, wait.toMillis(), TimeUnit.MILLISECONDS))) {
+      if (!ended && (!tasks.offer(last, remainingMillis(deadline), TimeUnit.MILLISECONDS)
+          || !tasks.offer(STOP, remainingMillis(deadline), TimeUnit.MILLISECONDS))) {
         LOG.warn("{}: could not queue the stop", thread.getName());
       }
-      thread.join(wait.toMillis());
+      thread.join(Math.max(1, remainingMillis(deadline)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (thread.isAlive()) {
       LOG.warn("{}: still inside Xlib after {}; left behind", thread.getName(), wait);
     }
+  }
+
+  private static long remainingMillis(long deadline) {
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
   }
 
   private void run(String displayName) {

@@ -1,11 +1,14 @@
 package org.plugvnc.capture.x11.internal;
 
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import com.sun.jna.platform.unix.X11.Display;
-import com.sun.jna.platform.unix.X11.XErrorEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * the thread opening the display instead of returning (see {@link #opening}).
  *
  * <p>The process-wide handlers are shared by every X connection of the JVM: install them once
- * with {@link #install} and never replace them elsewhere.
+ * with {@link #install} and never replace them elsewhere. Errors on displays this trap does not
+ * watch (another library's, AWT's say) go on to the handler that was installed before, unless that
+ * is Xlib's own, which would end the process.
  */
 public final class XErrorTrap {
 
@@ -43,26 +48,48 @@ public final class XErrorTrap {
    * Held while a display is opened or closed: without XInitThreads Xlib does not lock its list of
    * displays, and the input, clipboard and capture threads open theirs independently.
    */
-  private static final Object DISPLAY_LIST = new Object();
+  private static final ReentrantLock DISPLAY_LIST = new ReentrantLock();
   private static final ThreadLocal<Boolean> OPENING = ThreadLocal.withInitial(() -> false);
   // Held in static fields: JNA callbacks must stay reachable while native code may call them.
-  private static final X11.XErrorHandler ERROR_HANDLER = XErrorTrap::onError;
+  private static final XlibExtras.ErrorHandler ERROR_HANDLER = XErrorTrap::onError;
   private static final XlibExtras.IoErrorHandler IO_ERROR_HANDLER = XErrorTrap::onIoError;
   private static final XlibExtras.IoErrorExitHandler EXIT_HANDLER = XErrorTrap::onIoErrorExit;
   private static volatile boolean installed;
   private static int users;
-  private static X11.XErrorHandler previousErrorHandler;
-  private static XlibExtras.IoErrorHandler previousIoErrorHandler;
+  private static volatile XlibExtras.ErrorHandler previousErrorHandler;
+  private static volatile XlibExtras.IoErrorHandler previousIoErrorHandler;
 
   private XErrorTrap() {}
 
   /** Installs the process-wide handlers, once until {@link #release}. */
   public static synchronized void install(X11Libraries libs) {
     if (!installed) {
-      previousErrorHandler = libs.x11.XSetErrorHandler(ERROR_HANDLER);
-      previousIoErrorHandler = libs.xlib.XSetIOErrorHandler(IO_ERROR_HANDLER);
+      XlibExtras.ErrorHandler error = libs.xlib.XSetErrorHandler(ERROR_HANDLER);
+      XlibExtras.IoErrorHandler io = libs.xlib.XSetIOErrorHandler(IO_ERROR_HANDLER);
+      previousErrorHandler = isXlibDefault(error, "_XDefaultError") ? null : error;
+      previousIoErrorHandler = isXlibDefault(io, "_XDefaultIOError") ? null : io;
       installed = true;
     }
+  }
+
+  /** Whether {@code handler} is libX11's function {@code symbol} (its defaults call exit). */
+  static boolean isXlibDefault(Callback handler, String symbol) {
+    if (handler == null) {
+      return true;
+    }
+    try {
+      Pointer address = CallbackReference.getFunctionPointer(handler);
+      return Pointer.nativeValue(address)
+          == Pointer.nativeValue(NativeLibrary.getInstance("X11").getFunction(symbol));
+    } catch (UnsatisfiedLinkError | IllegalArgumentException e) {
+      return true; // cannot tell: never chain to what might exit
+    }
+  }
+
+  /** Whether {@code handler} is this trap's {@code own} callback. */
+  private static boolean isOwn(Callback handler, Callback own) {
+    return handler != null && Pointer.nativeValue(CallbackReference.getFunctionPointer(handler))
+        == Pointer.nativeValue(CallbackReference.getFunctionPointer(own));
   }
 
   /** One more user (a backend component) that needs the handlers while it exists. */
@@ -79,8 +106,17 @@ public final class XErrorTrap {
     users = Math.max(0, users - 1);
     if (users == 0 && installed && STATES.isEmpty()) {
       X11Libraries libs = X11Libraries.get();
-      libs.x11.XSetErrorHandler(previousErrorHandler);
-      libs.xlib.XSetIOErrorHandler(previousIoErrorHandler);
+      // Null puts Xlib's default back, which is what was there when previous is null.
+      XlibExtras.ErrorHandler error = libs.xlib.XSetErrorHandler(previousErrorHandler);
+      XlibExtras.IoErrorHandler io = libs.xlib.XSetIOErrorHandler(previousIoErrorHandler);
+      if (!isOwn(error, ERROR_HANDLER) || !isOwn(io, IO_ERROR_HANDLER)) {
+        // Another library installed its handlers after these (and may chain to them): keep its
+        // handlers, and keep these installed, since its chain may still lead here.
+        libs.xlib.XSetErrorHandler(error);
+        libs.xlib.XSetIOErrorHandler(io);
+        LOG.warn("another library replaced plugvnc's X error handlers; they stay installed");
+        return;
+      }
       installed = false;
     }
   }
@@ -92,13 +128,13 @@ public final class XErrorTrap {
   public static Display open(X11Libraries libs, String name) {
     install(libs);
     Display display;
-    synchronized (DISPLAY_LIST) {
+    DISPLAY_LIST.lock();
+    try {
       OPENING.set(true);
-      try {
-        display = libs.x11.XOpenDisplay(name);
-      } finally {
-        OPENING.set(false);
-      }
+      display = libs.x11.XOpenDisplay(name);
+    } finally {
+      OPENING.set(false);
+      DISPLAY_LIST.unlock();
     }
     if (display != null) {
       try {
@@ -130,9 +166,12 @@ public final class XErrorTrap {
 
   /** Forgets {@code display} and closes it, one display at a time (see {@link #open}). */
   public static void close(X11 x11, Display display) {
-    synchronized (DISPLAY_LIST) {
+    DISPLAY_LIST.lock();
+    try {
       forget(display);
       x11.XCloseDisplay(display);
+    } finally {
+      DISPLAY_LIST.unlock();
     }
   }
 
@@ -166,8 +205,12 @@ public final class XErrorTrap {
     return OPENING.get();
   }
 
-  private static int onError(Display display, XErrorEvent event) {
-    State s = display == null ? null : STATES.get(display.getPointer());
+  private static int onError(Pointer display, Pointer eventPointer) {
+    State s = display == null ? null : STATES.get(display);
+    if (s == null && previousErrorHandler != null) {
+      return previousErrorHandler.apply(display, eventPointer); // another library's display
+    }
+    XlibExtras.ErrorEvent event = new XlibExtras.ErrorEvent(eventPointer);
     int code = event.error_code & 0xFF;
     int request = event.request_code & 0xFF;
     if (s != null) {
@@ -189,8 +232,12 @@ public final class XErrorTrap {
     }
     if (opening()) {
       // The exit handler is not set yet: returning would reach Xlib's exit(). Park this thread
-      // (a lost backend thread) rather than end the JVM.
+      // (a lost backend thread) rather than end the JVM, letting the other threads open and close
+      // their displays: this one never returns to open()'s unlock.
       LOG.error("the X server went away while the display was being opened; this thread stops");
+      while (DISPLAY_LIST.isHeldByCurrentThread()) {
+        DISPLAY_LIST.unlock();
+      }
       while (true) {
         try {
           Thread.sleep(Long.MAX_VALUE);
@@ -199,7 +246,11 @@ public final class XErrorTrap {
         }
       }
     }
-    // A display this trap never watched (another library's): its own exit handler decides.
+    // A display this trap never watched (another library's): its handler, if one was installed
+    // before this trap, then that display's own exit handler decide.
+    if (previousIoErrorHandler != null) {
+      return previousIoErrorHandler.apply(display);
+    }
     LOG.warn("X I/O error on a display plugvnc does not own");
     return 0;
   }

@@ -10,9 +10,9 @@ import com.sun.jna.platform.unix.X11.Window;
 import com.sun.jna.ptr.IntByReference;
 
 /**
- * The libX11 calls that jna-platform's {@code X11} lacks: image capture with a readable
- * {@code XImage}, the I/O error handlers, colour queries and the Xkb bell. Everything else comes
- * from {@link com.sun.jna.platform.unix.X11}.
+ * The libX11 calls that jna-platform's {@code X11} lacks or gets wrong: image capture with a
+ * readable {@code XImage}, the error handlers, colour queries and the Xkb bell. Everything else
+ * comes from {@link com.sun.jna.platform.unix.X11}.
  */
 interface XlibExtras extends Library {
 
@@ -21,6 +21,35 @@ interface XlibExtras extends Library {
   int XKB_USE_CORE_KBD = 0x100;
   long XKB_BELL_NOTIFY_MASK = 1L << 8;
   int XKB_BELL_NOTIFY = 8;
+
+  /**
+   * Xlib's protocol error handler. The event is read through {@link ErrorEvent}: jna-platform's
+   * {@code X11.XErrorEvent} (5.19.1) declares {@code resourceid} last, where Xlib's {@code
+   * XErrorEvent} has it third, so its {@code error_code} is a byte of the serial number.
+   */
+  interface ErrorHandler extends Callback {
+    int apply(Pointer display, Pointer event);
+  }
+
+  /** Xlib's {@code XErrorEvent}, in Xlib's field order. */
+  @com.sun.jna.Structure.FieldOrder({"type", "display", "resourceid", "serial", "error_code",
+      "request_code", "minor_code"})
+  final class ErrorEvent extends com.sun.jna.Structure {
+    public int type;
+    public Pointer display;
+    public NativeLong resourceid;
+    public NativeLong serial;
+    public byte error_code;
+    public byte request_code;
+    public byte minor_code;
+
+    ErrorEvent(Pointer event) {
+      super(event);
+      read();
+    }
+  }
+
+  ErrorHandler XSetErrorHandler(ErrorHandler handler);
 
   /** Called by Xlib when the connection breaks; returning hands over to the exit handler. */
   interface IoErrorHandler extends Callback {

@@ -58,6 +58,30 @@ class XServerLossTest {
     }
   }
 
+  @Test
+  void closingOnAHungXServerGivesUpInTimeForTheEnginesBackendSwitch() throws Exception {
+    try (XvfbServer xvfb = XvfbServer.start()) {
+      X11Input input = new X11Input(xvfb.display());
+      X11Clipboard clipboard = new X11Clipboard(xvfb.display(), 1024, text -> {});
+      Thread.sleep(200);
+      xvfb.signal("STOP"); // alive but answering nothing: Xlib calls block
+      try {
+        clipboard.set("while hung"); // its thread now waits inside Xlib
+        input.key(new KeyEvent(true, 0x61, 0));
+        long start = System.nanoTime();
+        input.close();
+        clipboard.close();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // Each close waits X11Thread.CLOSE_WAIT at most; the engine waits 10 s for a whole switch,
+        // of which the capture thread may take 3 s.
+        assertTrue(millis < 2 * X11Thread.CLOSE_WAIT.toMillis() + 1500,
+            "both closes gave up within their waits: " + millis + " ms");
+      } finally {
+        xvfb.signal("CONT");
+      }
+    }
+  }
+
   private static void awaitDisconnected(java.util.function.BooleanSupplier connected)
       throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

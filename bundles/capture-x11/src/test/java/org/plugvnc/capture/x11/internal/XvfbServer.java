@@ -43,6 +43,14 @@ final class XvfbServer implements AutoCloseable {
     return display;
   }
 
+  /** Stops (SIGSTOP) or continues (SIGCONT) the server: a stopped one is a hung X server. */
+  void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new AssertionError("kill -" + signal + " failed");
+    }
+  }
+
   /** Kills the server at once (SIGKILL), as a crash would. */
   void kill() {
     process.destroyForcibly();

@@ -24,6 +24,10 @@ public final class SharedBackend {
   private final CaptureBackend backend;
   private final List<DesktopListener> started = new CopyOnWriteArrayList<>();
   private final DesktopListener fanOut = new FanOut();
+  /** Orders pointer reports with views joining, so a view joining late hears the latest first. */
+  private final Object pointerLock = new Object();
+  /** Where the backend last reported its pointer, {x, y}; null before any report. */
+  private int[] lastPointer;
 
   public SharedBackend(CaptureBackend backend) {
     this.backend = backend;
@@ -41,12 +45,21 @@ public final class SharedBackend {
 
   private synchronized void start(DesktopListener l) {
     // Listening before the start: what the backend reports while starting (its pointer) counts.
-    started.add(l);
+    // A view joining a running backend hears where its pointer is, which it reports only on moves.
+    synchronized (pointerLock) {
+      started.add(l);
+      if (lastPointer != null) {
+        l.pointerMoved(lastPointer[0], lastPointer[1]);
+      }
+    }
     if (started.size() == 1) {
       try {
         backend.start(fanOut);
       } catch (RuntimeException e) {
         started.remove(l);
+        synchronized (pointerLock) {
+          lastPointer = null;
+        }
         throw e;
       }
     }
@@ -55,6 +68,9 @@ public final class SharedBackend {
   private synchronized void stop(DesktopListener l) {
     if (started.remove(l) && started.isEmpty()) {
       backend.stop();
+      synchronized (pointerLock) {
+        lastPointer = null; // a restarted backend reports its pointer again
+      }
     }
   }
 
@@ -154,7 +170,10 @@ public final class SharedBackend {
 
     @Override
     public void pointerMoved(int x, int y) {
-      started.forEach(l -> l.pointerMoved(x, y));
+      synchronized (pointerLock) {
+        lastPointer = new int[] {x, y};
+        started.forEach(l -> l.pointerMoved(x, y));
+      }
     }
 
     @Override

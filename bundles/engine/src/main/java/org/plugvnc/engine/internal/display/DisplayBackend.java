@@ -59,6 +59,8 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
   private volatile CursorShape cursor;
   /** The thread of the current start; null while stopped. Written under the lock. */
   private volatile DisplayThread thread;
+  /** A stopped thread still inside the display's code (guarded by lifecycle); the next waits. */
+  private DisplayThread stalled;
   // Guarded by the lock:
   private DesktopListener listener;
   /** While start() waits for the first paint: its damage goes unreported, the engine reads all. */
@@ -96,6 +98,8 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
       int w = side(call("width", display::width, 0), "width");
       int h = side(call("height", display::height, 0), "height");
       DisplayThread t = new DisplayThread("plugvnc-display-" + name);
+      DisplayThread before = stalled != null && !stalled.ended() ? stalled : null;
+      stalled = null;
       CompletableFuture<Void> painted;
       synchronized (lock) {
         if (w != pixels.width() || h != pixels.height()) {
@@ -110,7 +114,12 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
         painted = new CompletableFuture<>();
         firstPaint = painted;
         thread = t;
-        t.execute(() -> attach(t));
+        t.execute(() -> {
+          if (before != null) {
+            before.awaitEnd(); // the display is called on one thread at a time
+          }
+          attach(t);
+        });
         queuePaint();
       }
       awaitQuietly(painted, FIRST_PAINT_MILLIS);
@@ -140,7 +149,9 @@ public final class DisplayBackend implements CaptureBackend, Framebuffer, Displa
       }
       t.execute(() -> safely("detached", display::detached));
       if (!t.shutdown(STOP_MILLIS)) {
-        LOG.warn("display {} still busy {} ms after it was stopped", name, STOP_MILLIS);
+        stalled = t;
+        LOG.warn("display {} still busy {} ms after it was stopped; a new start waits for it",
+            name, STOP_MILLIS);
       }
       LOG.debug("display {} stopped", name);
     }

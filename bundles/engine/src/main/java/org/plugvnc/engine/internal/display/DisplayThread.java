@@ -61,6 +61,25 @@ final class DisplayThread {
     return Thread.currentThread() == thread;
   }
 
+  /** Whether the thread has ended (after {@link #shutdown}). */
+  boolean ended() {
+    return executor.isTerminated();
+  }
+
+  /**
+   * Waits until the thread has ended, however long that takes, so that a display is never called
+   * on two threads at once; returns early only when the caller is interrupted (flag kept).
+   */
+  void awaitEnd() {
+    try {
+      while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+        // still in the display's own code
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * Runs what is queued (tasks check themselves whether they still apply), then ends; waits up to
    * {@code timeoutMillis} unless called on this thread. Returns whether the thread has ended.

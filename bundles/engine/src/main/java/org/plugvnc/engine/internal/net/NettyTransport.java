@@ -12,14 +12,19 @@ import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TCP listener: a Netty server whose every connection gets an {@link RfbConnection}. Socket
@@ -34,8 +39,12 @@ public final class NettyTransport implements AutoCloseable {
   /** The most a connection's socket is read of in one pass of its event loop. */
   static final int READ_QUANTUM = 16 * 1024;
 
+  private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
+
   /** The listening channel of each desktop, by the desktop's id. */
   private final Map<String, Channel> listeners = new ConcurrentHashMap<>();
+  /** The open connections of each desktop, on any of its addresses (closed ones leave by themselves). */
+  private final Map<String, ChannelGroup> connections = new ConcurrentHashMap<>();
   private final AcceptGate gate;
 
   /** @param maxConnections the most connections open at once on all listeners (0: no limit) */
@@ -53,7 +62,8 @@ public final class NettyTransport implements AutoCloseable {
    */
   public InetSocketAddress bind(String id, InetSocketAddress address, ServerContext server)
       throws InterruptedException {
-    AcceptGate connections = gate;
+    ChannelGroup opened = connections.computeIfAbsent(id,
+        k -> new DefaultChannelGroup("plugvnc-" + k, GlobalEventExecutor.INSTANCE));
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, workers)
         .channel(NioServerSocketChannel.class)
@@ -64,7 +74,7 @@ public final class NettyTransport implements AutoCloseable {
         .handler(new ChannelInboundHandlerAdapter() {
           @Override
           public void channelRead(ChannelHandlerContext ctx, Object child) {
-            connections.accepted((Channel) child);
+            gate.accepted((Channel) child);
             ctx.fireChannelRead(child);
           }
         })
@@ -77,6 +87,7 @@ public final class NettyTransport implements AutoCloseable {
             int highWater = server.settings().sendBufferHighWater();
             ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWater / 2, highWater));
             ch.pipeline().addLast("rfb", new RfbConnection(server));
+            opened.add(ch);
           }
         });
     Channel next = b.bind(address).sync().channel();
@@ -93,6 +104,21 @@ public final class NettyTransport implements AutoCloseable {
     Channel old = listeners.remove(id);
     if (old != null) {
       old.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Stops listening for desktop {@code id} and closes its connections still open (those in their
+   * handshake: the desktop's sessions are closed first, with their reason), so that a viewer
+   * authenticating on a desktop being removed does not wait for the handshake timeout.
+   */
+  public void closeDesktop(String id, String reason) {
+    unbind(id);
+    ChannelGroup open = connections.remove(id);
+    if (open != null && !open.isEmpty()) {
+      LOG.info("plugvnc: desktop {} closed ({}): closing {} connection(s) still in their handshake",
+          id, reason, open.size());
+      open.close();
     }
   }
 

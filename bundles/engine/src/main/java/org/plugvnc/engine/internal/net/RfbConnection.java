@@ -57,6 +57,14 @@ public final class RfbConnection extends ByteToMessageDecoder {
     // its version, and a refused viewer gets only a short while for that.
     ticket = server.preAuthLimits().open(
         AddressKey.of(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress()));
+    if (ticket.dropped()) {
+      // Too many refused connections already wait to hear why; PreAuthLimits logs these closes.
+      state = ConnectionState.CLOSED;
+      record.ending(ticket.refusal() + " (closed at once)");
+      ctx.close();
+      super.channelActive(ctx);
+      return;
+    }
     long timeout = ticket.admitted() ? server.settings().handshakeTimeoutMillis()
         : Math.min(REFUSED_GRACE_MILLIS, server.settings().handshakeTimeoutMillis());
     handshakeTimer = ctx.executor().schedule(

@@ -32,8 +32,15 @@ class SharedBackendTest {
     assertEquals(List.of("pointer 7,9"), a.heard, "what the backend said while starting is heard");
     backend.listener.damaged(Region.of(new Rect(0, 0, 1, 1)));
     assertEquals(List.of("pointer 7,9", "damage"), a.heard);
-    assertEquals(List.of("damage"), b.heard);
+    assertEquals(List.of("pointer 7,9", "damage"), b.heard,
+        "the later view heard where the pointer is, though it has not moved since");
+    backend.listener.pointerMoved(3, 4);
     viewA.stop();
+    Recorder c = new Recorder();
+    CaptureBackend viewC = shared.view();
+    viewC.start(c);
+    assertEquals(List.of("pointer 3,4"), c.heard, "a view joining later hears the latest report");
+    viewC.stop();
     assertEquals(0, backend.stops, "still shown by the other desktop");
     viewB.stop();
     assertEquals(1, backend.stops);

@@ -195,6 +195,26 @@ class DisplayBackendCallsTest {
   }
 
   @Test
+  void aStartAfterAStopThatTimedOutWaitsForTheOldThreadSoCallsNeverOverlap() throws Exception {
+    backend.start(listener);
+    display.holdKey = new CountDownLatch(1);
+    backend.input().key(new KeyEvent(true, 0x61, 0));
+    assertTrue(display.inKey.await(5, TimeUnit.SECONDS));
+    backend.stop(); // gives up after its wait: the key is still held
+    backend.start(listener);
+    Thread.sleep(300);
+    assertEquals(List.of("attached"), display.calls,
+        "nothing of the new start ran while the old thread was inside key");
+    display.holdKey.countDown();
+    List<String> inOrder = List.of("attached", "key 97 down", "detached", "attached");
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (display.calls.size() < inOrder.size() && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertEquals(inOrder, display.calls, "the new start attached once the old thread had ended");
+  }
+
+  @Test
   void itStartsAgainAfterAStopButNotTwice() throws Exception {
     backend.start(listener);
     assertThrows(IllegalStateException.class, () -> backend.start(new MirrorListener()));

@@ -95,6 +95,43 @@ class PreAuthLimitsTest {
     assertTrue(limits.open(a).admitted());
   }
 
+  /**
+   * Refused connections hold sockets until they hear why: as many as the limits allow are
+   * refused with a reason, the rest dropped, so that one address cannot fill maxConnections with
+   * refusals it never reads.
+   */
+  @Test
+  void refusedConnectionsAreBoundedByTheSameLimitsAndTheRestDropped() {
+    limits.configure(2, 3);
+    open(a, 2);
+    List<Ticket> refused = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Ticket t = limits.open(a);
+      assertFalse(t.admitted());
+      assertFalse(t.dropped(), "refused connection " + i + " hears why");
+      assertEquals(PreAuthLimits.PER_ADDRESS_REFUSAL, t.refusal());
+      refused.add(t);
+    }
+    for (int i = 0; i < 50; i++) {
+      Ticket t = limits.open(a);
+      assertTrue(t.dropped(), "past two refusals waiting, connection " + i + " is dropped");
+      assertEquals(PreAuthLimits.PER_ADDRESS_REFUSAL, t.refusal());
+      t.close();
+    }
+    assertEquals(2, limits.refusing(), "dropped tickets hold nothing");
+    assertTrue(limits.open(b).admitted(), "another address is still admitted");
+    Ticket totalRefused = limits.open(address(3));
+    assertEquals(PreAuthLimits.TOTAL_REFUSAL, totalRefused.refusal());
+    assertFalse(totalRefused.dropped(), "a third refusal fits the total of three");
+    assertTrue(limits.open(address(4)).dropped(), "a fourth does not");
+    refused.get(0).close();
+    refused.get(0).close();
+    assertEquals(2, limits.refusing(), "a refusal heard frees one place, once");
+    Ticket again = limits.open(a);
+    assertFalse(again.dropped());
+    assertEquals(3, limits.waiting(), "refusals never take a waiting place (two from a, one from b)");
+  }
+
   @Test
   void loweringTheLimitsLiveClosesNothingAndRefusesNewOnes() {
     List<Ticket> tickets = open(a, 3);

@@ -1,0 +1,51 @@
+package org.plugvnc.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.plugvnc.api.files.PlugvncHome;
+import org.plugvnc.api.security.SecurityTypeFactory;
+
+/**
+ * The VeNCrypt bundle resolves with BouncyCastle in a real framework, registers security type 19,
+ * and a fresh home gets its generated certificate: the private key readable only by its owner, the
+ * certificate a public PEM file a viewer can be given.
+ */
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+class VeNCryptServiceTest {
+
+  @InjectBundleContext
+  BundleContext context;
+
+  @InjectService(filter = "(" + SecurityTypeFactory.PROPERTY_TYPE + "=19)", timeout = 10_000)
+  SecurityTypeFactory vencrypt;
+
+  @Test
+  void typeNineteenIsRegisteredWithAGeneratedCertificate() throws Exception {
+    assertEquals(19, vencrypt.type());
+    Path data = PlugvncHome.of(context::getProperty).resolve("data");
+    Path key = data.resolve("vencrypt-key.pem");
+    Path certificate = data.resolve("vencrypt-cert.pem");
+    assertTrue(Files.isRegularFile(key), key.toString());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+    try (InputStream in = Files.newInputStream(certificate)) {
+      X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      c.checkValidity();
+      c.verify(c.getPublicKey());
+      assertTrue(c.getSubjectAlternativeNames().stream().anyMatch(n -> "localhost".equals(n.get(1))));
+    }
+  }
+}
