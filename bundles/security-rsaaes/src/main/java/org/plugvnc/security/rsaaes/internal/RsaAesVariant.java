@@ -2,22 +2,23 @@ package org.plugvnc.security.rsaaes.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.plugvnc.api.protocol.Rfb;
 
 /**
  * The four RSA-AES security types of the community RFB spec (rfbproto.rst, "RSA-AES Security
  * Type" and the sections after it): whether the connection stays encrypted after the handshake,
- * and which hash derives the session keys and the key hashes. The wire numbers live here because
- * the API's {@code Rfb} has no RA2ne_256.
+ * and which hash derives the session keys and the key hashes. The numbers are the API's {@link Rfb}
+ * constants.
  */
 enum RsaAesVariant {
   /** RA2 (5): AES-128-EAX, SHA-1; everything after the key exchange encrypted. */
-  RA2(5, "RA2", true, false),
+  RA2(Rfb.SECURITY_RA2, "RA2", true, false),
   /** RA2ne (6): as RA2, but SecurityResult and everything after it in clear. */
-  RA2NE(6, "RA2ne", false, false),
+  RA2NE(Rfb.SECURITY_RA2NE, "RA2ne", false, false),
   /** RA2_256 (129): AES-256-EAX, SHA-256; everything after the key exchange encrypted. */
-  RA2_256(129, "RA2_256", true, true),
+  RA2_256(Rfb.SECURITY_RA2_256, "RA2_256", true, true),
   /** RA2ne_256 (130): as RA2_256, but SecurityResult and everything after it in clear. */
-  RA2NE_256(130, "RA2ne_256", false, true);
+  RA2NE_256(Rfb.SECURITY_RA2NE_256, "RA2ne_256", false, true);
 
   final int type;
   final String label;
