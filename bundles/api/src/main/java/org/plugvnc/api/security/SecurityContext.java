@@ -38,10 +38,50 @@ public interface SecurityContext {
 
   /**
    * Puts TLS under the rest of the connection, starting with the next byte read and written (the
-   * VeNCrypt TLS and X509 subtypes). Bytes already buffered are not decrypted; call it only at a
-   * point where the viewer sends nothing before the TLS handshake.
+   * VeNCrypt TLS and X509 subtypes). What the handshake wrote before the call goes out in clear;
+   * bytes the viewer sent after the last one the handshake consumed (a ClientHello right behind
+   * the subtype choice) are handed to TLS, not read in clear. Call it from {@link
+   * SecurityHandshake#start} or {@link SecurityHandshake#receive} only.
+   *
+   * @throws IllegalStateException if called at any other time
    */
   void startTls(SSLEngine engine);
+
+  /**
+   * Puts {@code layer} under the rest of the connection, starting with the next byte read and
+   * written (RSA-AES after its key exchange). What the handshake wrote before the call goes out in
+   * clear, what it writes afterwards is sealed; bytes the viewer sent after the last one the
+   * handshake consumed (a viewer that sends its first record right away) are opened by the layer,
+   * never read in clear. A record that is too long or does not open, or a stream cut inside one,
+   * ends the connection with a logged reason. The layer stays for the life of the connection
+   * unless {@link #endRecordLayer} removes it. Call it from {@link SecurityHandshake#start} or
+   * {@link SecurityHandshake#receive} only, at most once.
+   *
+   * <p>A default method only so that test stand-ins written against 1.2 still compile; the engine
+   * implements it.
+   *
+   * @throws IllegalStateException if called at any other time, or a layer is already in place
+   * @throws UnsupportedOperationException from a context that has no record layers (the default)
+   * @since 1.3
+   */
+  default void startRecordLayer(RecordLayer layer) {
+    throw new UnsupportedOperationException("this connection takes no record layer");
+  }
+
+  /**
+   * Removes the record layer, so that the next byte read and written is clear (RSA-AES's RA2ne
+   * types, whose SecurityResult and everything after it are unencrypted). What the handshake wrote
+   * before the call is still sealed; the bytes after the last record the layer opened are taken
+   * in clear, after any opened bytes the handshake has not consumed yet. Call it from {@link
+   * SecurityHandshake#receive} only.
+   *
+   * @throws IllegalStateException if called at any other time, or no record layer is in place
+   * @throws UnsupportedOperationException from a context that has no record layers (the default)
+   * @since 1.3
+   */
+  default void endRecordLayer() {
+    throw new UnsupportedOperationException("this connection takes no record layer");
+  }
 
   /**
    * Runs a blocking check (a JAAS login, say) off the I/O thread: {@code check} runs on a worker

@@ -39,6 +39,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
   private PreAuthLimits.Ticket ticket;
   private boolean paused;
   private int minor;
+  private ConnectionLayers layers;
 
   /** A connection served with {@code server}'s settings and plug-ins. */
   public RfbConnection(ServerContext server) {
@@ -48,6 +49,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
+    layers = new ConnectionLayers(ctx);
     record = new ConnectionRecord(server.nextConnectionId(),
         ConnectionRecord.peer(ctx.channel().remoteAddress()), server.desktopId());
     server.events().connected(record);
@@ -82,14 +84,26 @@ public final class RfbConnection extends ByteToMessageDecoder {
       return;
     }
     try {
-      while (in.isReadable() && step(in)) {
-        // one message per step, until a phase needs more bytes
+      while (in.isReadable() && step(in) && !layers.changed()) {
+        // one message per step, until a phase needs more bytes or a layer changed
       }
     } catch (ProtocolException e) {
       fail(e.getMessage());
     }
+    if (layers.changed()) {
+      layers.handOver(in, state == ConnectionState.CLOSED);
+    }
     if (state == ConnectionState.CLOSED) {
       in.skipBytes(in.readableBytes());
+    }
+  }
+
+  /** After decoding, bytes a layer change handed over go through the pipeline again. */
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    super.channelRead(ctx, msg);
+    if (layers != null) {
+      layers.deliver(state == ConnectionState.CLOSED);
     }
   }
 
@@ -222,6 +236,11 @@ public final class RfbConnection extends ByteToMessageDecoder {
     state = next;
   }
 
+  /** The layers under the connection. */
+  ConnectionLayers layers() {
+    return layers;
+  }
+
   /** The channel context. */
   ChannelHandlerContext ctx() {
     return ctx;
@@ -280,6 +299,9 @@ public final class RfbConnection extends ByteToMessageDecoder {
     }
     if (ticket != null) {
       ticket.close();
+    }
+    if (layers != null) {
+      layers.release();
     }
     if (session != null) {
       session.ended();

@@ -2,7 +2,6 @@ package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -16,6 +15,7 @@ import javax.net.ssl.SSLEngine;
 import org.plugvnc.api.protocol.Rfb;
 import org.plugvnc.api.security.HandshakeResult;
 import org.plugvnc.api.security.Identity;
+import org.plugvnc.api.security.RecordLayer;
 import org.plugvnc.api.security.SecurityContext;
 import org.plugvnc.api.security.SecurityHandshake;
 import org.plugvnc.api.security.SecurityTypeFactory;
@@ -45,6 +45,8 @@ final class SecurityPhase implements SecurityContext {
   private int chosen = Rfb.SECURITY_INVALID;
   private SecurityHandshake handshake;
   private ByteBuf pendingOut;
+  /** True while the handshake's start or receive runs: the only time it may change layers. */
+  private boolean inHandshake;
   private final WorkerCheck worker;
   private AuthFailureThrottle.Judgement judgement;
 
@@ -136,7 +138,14 @@ final class SecurityPhase implements SecurityContext {
     handshake = factories.get(type).create(this);
     conn.enter(ConnectionState.SECURITY_HANDSHAKE);
     ByteBuf out = conn.ctx().alloc().buffer();
-    handshake.start(new ByteBufRfbOutput(out));
+    pendingOut = out;
+    inHandshake = true;
+    try {
+      handshake.start(new ByteBufRfbOutput(out));
+    } finally {
+      inHandshake = false;
+      pendingOut = null;
+    }
     flush(out);
     receive(Unpooled.EMPTY_BUFFER);
   }
@@ -163,6 +172,7 @@ final class SecurityPhase implements SecurityContext {
     int before = view.position();
     ByteBuf out = conn.ctx().alloc().buffer();
     pendingOut = out;
+    inHandshake = true;
     HandshakeResult result;
     try {
       result = handshake.receive(view, new ByteBufRfbOutput(out));
@@ -172,6 +182,7 @@ final class SecurityPhase implements SecurityContext {
       refuseUnjudged("the server could not check the authentication");
       return false;
     } finally {
+      inHandshake = false;
       pendingOut = null;
     }
     in.skipBytes(view.position() - before);
@@ -282,13 +293,40 @@ final class SecurityPhase implements SecurityContext {
     return minor;
   }
 
+  /** What the handshake wrote so far (VeNCrypt's acknowledgement) goes out in clear first. */
   @Override
   public void startTls(SSLEngine engine) {
-    // What the handshake wrote so far (VeNCrypt's acknowledgement) goes out in clear text first.
+    checkInHandshake("startTls");
+    writePending();
+    conn.layers().startTls(engine);
+  }
+
+  /** What the handshake wrote so far goes out in clear, what it writes afterwards is sealed. */
+  @Override
+  public void startRecordLayer(RecordLayer layer) {
+    checkInHandshake("startRecordLayer");
+    writePending();
+    conn.layers().startRecordLayer(layer);
+  }
+
+  /** What the handshake wrote so far is still sealed: the layer goes only after it. */
+  @Override
+  public void endRecordLayer() {
+    checkInHandshake("endRecordLayer");
+    writePending();
+    conn.layers().endRecordLayer();
+  }
+
+  private void checkInHandshake(String what) {
+    if (!inHandshake || !conn.ctx().executor().inEventLoop()) {
+      throw new IllegalStateException(what + " is only for the handshake's start or receive");
+    }
+  }
+
+  private void writePending() {
     if (pendingOut != null && pendingOut.isReadable()) {
       conn.ctx().writeAndFlush(pendingOut.readRetainedSlice(pendingOut.readableBytes()));
     }
-    conn.ctx().pipeline().addFirst("tls", new SslHandler(engine));
   }
 
   /**
