@@ -37,10 +37,15 @@ final class ConnectionLayers {
     this.ctx = ctx;
   }
 
-  /** Adds TLS first in the pipeline. */
+  /**
+   * Adds TLS first in the pipeline; what the connection writes from now on waits until the TLS
+   * handshake is done ({@link TlsHandshakeHold}).
+   */
   void startTls(SSLEngine engine) {
     checkNone();
-    ctx.pipeline().addFirst(TLS, new SslHandler(engine));
+    SslHandler tls = new SslHandler(engine);
+    ctx.pipeline().addFirst(TLS, tls);
+    ctx.pipeline().addAfter(TLS, TlsHandshakeHold.NAME, new TlsHandshakeHold(tls));
     changed = true;
   }
 

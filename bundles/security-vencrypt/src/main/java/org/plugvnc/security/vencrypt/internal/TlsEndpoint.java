@@ -38,6 +38,9 @@ final class TlsEndpoint {
     this.cipherSuites = cipherSuites;
   }
 
+  /** A session lifetime above TLS 1.3's 7-day ticket limit, so that the JDK sends no ticket. */
+  static final int NO_TICKETS_SESSION_SECONDS = 7 * 24 * 3600 + 1;
+
   /**
    * A context serving {@code credentials} with the {@code configured} protocols that are allowed;
    * the others are logged and left out.
@@ -58,6 +61,12 @@ final class TlsEndpoint {
       keys.init(store, password);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, random);
+      // No TLS 1.3 session tickets: the JDK sends none when the session lifetime is above the
+      // 7 days a ticket may live (RFC 8446 4.6.1). TigerVNC 1.12 reads a NewSessionTicket and the
+      // first application data in one go, keeps the data inside GnuTLS and waits for the socket:
+      // X509Vnc's challenge and X509None's SecurityResult never reached it. A viewer reconnects
+      // with a full handshake, which a VNC session's length makes no matter.
+      context.getServerSessionContext().setSessionTimeout(NO_TICKETS_SESSION_SECONDS);
       String[] protocols = protocols(configured, context.getSupportedSSLParameters().getProtocols());
       String[] suites = modernSuites(context.getDefaultSSLParameters().getCipherSuites());
       return new TlsEndpoint(context, protocols, suites);
