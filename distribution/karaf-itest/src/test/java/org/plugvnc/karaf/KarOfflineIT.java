@@ -31,11 +31,12 @@ class KarOfflineIT {
   private static final Duration KARAF_READY = Duration.ofSeconds(90);
   private static final Duration PORT_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration PICTURE_TIMEOUT = Duration.ofSeconds(30);
-  private static final List<String> FEATURES = List.of("plugvnc-api", "plugvnc-jna", "plugvnc-bouncycastle",
-      "plugvnc-core", "plugvnc-encoders", "plugvnc-encoders-zlib", "plugvnc-encoders-tight",
-      "plugvnc-security", "plugvnc-security-vencrypt", "plugvnc-credentials-file",
-      "plugvnc-credentials-jaas",
-      "plugvnc-clipboard", "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands", "plugvnc-capture-awt", "plugvnc-capture-x11");
+  private static final List<String> FEATURES = List.of("plugvnc-api", "plugvnc-jna",
+      "plugvnc-bouncycastle", "plugvnc-core", "plugvnc-encoders", "plugvnc-encoders-zlib",
+      "plugvnc-encoders-tight", "plugvnc-security", "plugvnc-security-vencrypt",
+      "plugvnc-security-rsaaes", "plugvnc-credentials-file", "plugvnc-credentials-jaas",
+      "plugvnc-clipboard", "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events",
+      "plugvnc-commands", "plugvnc-capture-awt", "plugvnc-capture-x11");
 
   private final Cleanup cleanup = new Cleanup();
 

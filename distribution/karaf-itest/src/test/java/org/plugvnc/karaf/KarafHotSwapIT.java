@@ -77,6 +77,7 @@ class KarafHotSwapIT {
       Map.entry("plugvnc-encoders-tight", "org.plugvnc.encoders.tight"),
       Map.entry("plugvnc-security", "org.plugvnc.security"),
       Map.entry("plugvnc-security-vencrypt", "org.plugvnc.security.vencrypt"),
+      Map.entry("plugvnc-security-rsaaes", "org.plugvnc.security.rsaaes"),
       Map.entry("plugvnc-credentials-file", "org.plugvnc.credentials.file"),
       Map.entry("plugvnc-credentials-jaas", "org.plugvnc.credentials.jaas"),
       Map.entry("plugvnc-clipboard", "org.plugvnc.clipboard"),
@@ -89,7 +90,7 @@ class KarafHotSwapIT {
       Map.entry(EXAMPLE, "org.plugvnc.example.display"));
   private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
       "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-security-vencrypt",
-      "plugvnc-credentials-file",
+      "plugvnc-security-rsaaes", "plugvnc-credentials-file",
       "plugvnc-credentials-jaas", "plugvnc-clipboard",
       "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands",
       "plugvnc-capture-awt", "plugvnc-capture-x11", EXAMPLE);

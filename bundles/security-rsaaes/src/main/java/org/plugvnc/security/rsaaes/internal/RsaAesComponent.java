@@ -132,10 +132,10 @@ public class RsaAesComponent {
 
     static Credentials of(String s) {
       try {
-        return valueOf(s == null ? "AUTO" : s.trim().toUpperCase(Locale.ROOT));
+        return valueOf(s == null ? "PASSWORD" : s.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        LOG.warn("credentials={} is none of auto, users, password: taking auto", s);
-        return AUTO;
+        LOG.warn("credentials={} is none of password, users, auto: taking password", s);
+        return PASSWORD;
       }
     }
   }

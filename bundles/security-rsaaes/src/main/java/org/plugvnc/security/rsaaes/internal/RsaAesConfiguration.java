@@ -23,12 +23,13 @@ import org.osgi.service.metatype.annotations.Option;
   int keyLength() default 2048;
 
   @AttributeDefinition(name = "Credentials",
-      description = "auto: user name and password when a credential service is registered, else "
-          + "password only (the VNC password store); users: always user name and password; "
-          + "password: always password only.",
+      description = "password (the default): password only, checked against the VNC password "
+          + "store, as TigerVNC's server does; users: user name and password, checked by the "
+          + "credential service (users file, JAAS); auto: users while a credential service is "
+          + "registered, else password.",
       options = {
           @Option(label = "auto", value = "auto"),
           @Option(label = "users", value = "users"),
           @Option(label = "password", value = "password")})
-  String credentials() default "auto";
+  String credentials() default "password";
 }
