@@ -2,6 +2,7 @@ package org.plugvnc.api.security;
 
 import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.osgi.annotation.versioning.ProviderType;
@@ -15,6 +16,21 @@ public interface SecurityContext {
 
   /** The viewer's address. */
   SocketAddress remoteAddress();
+
+  /**
+   * The security types offered to this viewer at the top level, in order: a type that offers
+   * subtypes (VeNCrypt) may offer the weaker of these inside itself too, for viewers that pick it
+   * and then find none of its own subtypes usable (noVNC takes VeNCrypt and can use only its
+   * subtypes None, VncAuth and Plain), and must offer nothing weaker than these.
+   *
+   * <p>A default method only so that test stand-ins written against 1.2 still compile; the engine
+   * implements it.
+   *
+   * @since 1.3
+   */
+  default List<Integer> offeredTypes() {
+    return List.of();
+  }
 
   /**
    * The name of the desktop the viewer is connecting to: {@code default} for the server's own

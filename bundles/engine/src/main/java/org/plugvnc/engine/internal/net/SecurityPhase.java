@@ -279,6 +279,11 @@ final class SecurityPhase implements SecurityContext {
   }
 
   @Override
+  public List<Integer> offeredTypes() {
+    return offered;
+  }
+
+  @Override
   public String desktop() {
     return server.desktopId();
   }

@@ -24,6 +24,10 @@ final class VeNCrypt {
   /** The viewer's choice when it can use none of the offered subtypes. */
   static final int FAILURE = 0;
 
+  /** The standard types None and VncAuth, offered as subtypes too: in clear, no acknowledgement. */
+  static final int NONE = 1;
+  static final int VNC_AUTH = 2;
+
   static final int PLAIN = 256;
   static final int TLS_NONE = 257;
   static final int TLS_VNC = 258;
@@ -57,6 +61,8 @@ final class VeNCrypt {
   /** The subtype's name in the specification, or its number for one it does not define. */
   static String name(int subtype) {
     switch (subtype) {
+      case NONE: return "None";
+      case VNC_AUTH: return "VncAuth";
       case PLAIN: return "Plain";
       case TLS_NONE: return "TLSNone";
       case TLS_VNC: return "TLSVnc";

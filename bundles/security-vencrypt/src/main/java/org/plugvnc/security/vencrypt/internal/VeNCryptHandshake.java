@@ -44,6 +44,9 @@ final class VeNCryptHandshake implements SecurityHandshake {
   private enum State { VERSION, SUBTYPE, CREDENTIALS, CHECKING, VNC_AUTH, DONE }
 
   private final SecurityContext context;
+  /** Who a viewer of subtype None is: nobody was asked who it is. */
+  static final String NO_AUTHENTICATION_IDENTITY = "anonymous";
+
   private final List<Integer> offered;
   private final TlsEndpoint tls;
   private final SecurityTypeFactory vncAuth;
@@ -136,6 +139,18 @@ final class VeNCryptHandshake implements SecurityHandshake {
     }
     chosen = subtype;
     LOG.debug("{}: VeNCrypt subtype {}", context.remoteAddress(), VeNCrypt.name(subtype));
+    if (subtype == VeNCrypt.VNC_AUTH) {
+      // The desktop's own VNC Authentication, in clear and without an acknowledgement, as at the
+      // top level.
+      inner = vncAuth.create(context);
+      inner.start(out);
+      state = State.VNC_AUTH;
+      return HandshakeResult.incomplete();
+    }
+    if (subtype == VeNCrypt.NONE) {
+      state = State.DONE;
+      return HandshakeResult.success(new Identity(NO_AUTHENTICATION_IDENTITY, false));
+    }
     if (!VeNCrypt.usesTls(subtype)) {
       state = State.CREDENTIALS; // Plain: the credentials follow at once, in clear
       return null;

@@ -110,7 +110,26 @@ public class VeNCryptSecurityFactory implements SecurityTypeFactory {
     Settings s = settings;
     SecurityTypeFactory vnc = vncAuth;
     CredentialVerifier check = verifier;
-    return new VeNCryptHandshake(context, offer(s, vnc, check), s.tls(), vnc, check, s.maxCredentialLength());
+    List<Integer> offered = new ArrayList<>(offer(s, vnc, check));
+    offered.addAll(fallbacks(context.offeredTypes(), vnc));
+    return new VeNCryptHandshake(context, offered, s.tls(), vnc, check, s.maxCredentialLength());
+  }
+
+  /**
+   * The standard types the desktop offers at the top level anyway (VncAuth, None), offered last
+   * inside VeNCrypt as well: a viewer that takes VeNCrypt for its place in the list but can use
+   * none of its TLS subtypes (noVNC: a browser's TLS is the WebSocket's) then still gets what it
+   * would have got without VeNCrypt, and never anything weaker than the desktop offers.
+   */
+  static List<Integer> fallbacks(List<Integer> topLevel, SecurityTypeFactory vnc) {
+    List<Integer> result = new ArrayList<>(2);
+    if (vnc != null && topLevel.contains(VeNCrypt.VNC_AUTH)) {
+      result.add(VeNCrypt.VNC_AUTH);
+    }
+    if (topLevel.contains(VeNCrypt.NONE)) {
+      result.add(VeNCrypt.NONE);
+    }
+    return result;
   }
 
   /** The subtypes a handshake starting now offers. */

@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -32,6 +33,18 @@ final class ServerSide implements SecurityContext {
   private EnginePeer tls;
   private HandshakeResult result = HandshakeResult.incomplete();
   private volatile String checkThread;
+  private List<Integer> topLevel = List.of();
+
+  /** The types the desktop offers at the top level (before {@link #start}). */
+  ServerSide offering(Integer... types) {
+    topLevel = List.of(types);
+    return this;
+  }
+
+  @Override
+  public List<Integer> offeredTypes() {
+    return topLevel;
+  }
 
   /** Creates the handshake of {@code factory} for this connection and starts it. */
   ServerSide start(SecurityTypeFactory factory) throws SSLException {

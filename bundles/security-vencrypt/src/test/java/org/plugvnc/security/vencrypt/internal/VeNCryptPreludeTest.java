@@ -47,6 +47,37 @@ class VeNCryptPreludeTest {
   }
 
   @Test
+  void theDesktopsOwnVncAuthAndNoneFollowLastAndRunInClearWithoutAnAcknowledgement() throws Exception {
+    ServerSide server = new ServerSide().offering(19, 2, 1)
+        .start(Fixtures.factory(home, TestConfig.DEFAULTS, verifier));
+    server.takeToClient();
+    server.receive(bytes(0, 2));
+    // 4 subtypes: X509Vnc 261, X509Plain 262, then VncAuth 2 and None 1 as the desktop offers them
+    assertArrayEquals(bytes(0, 4, 0, 0, 1, 5, 0, 0, 1, 6, 0, 0, 0, 2, 0, 0, 0, 1), server.takeToClient());
+    server.receive(bytes(0, 0, 0, 2));
+    assertArrayEquals(Fixtures.ScriptedVncAuth.CHALLENGE, server.takeToClient(),
+        "the challenge at once, no acknowledgement byte, no TLS");
+    server.receive(Fixtures.ScriptedVncAuth.rightAnswer());
+    assertEquals(HandshakeResult.Status.SUCCESS, server.result().status());
+
+    ServerSide none = new ServerSide().offering(19, 1)
+        .start(Fixtures.factory(home, TestConfig.DEFAULTS, verifier));
+    none.takeToClient();
+    none.receive(concat(bytes(0, 2), bytes(0, 0, 0, 1)));
+    assertArrayEquals(bytes(0, 3, 0, 0, 1, 5, 0, 0, 1, 6, 0, 0, 0, 1), none.takeToClient());
+    assertEquals(HandshakeResult.Status.SUCCESS, none.result().status());
+  }
+
+  @Test
+  void nothingWeakerThanTheDesktopOffersIsOfferedInside() throws Exception {
+    ServerSide server = new ServerSide().offering(19).start(Fixtures.factory(home, TestConfig.DEFAULTS, verifier));
+    server.takeToClient();
+    server.receive(concat(bytes(0, 2), bytes(0, 0, 0, 2)));
+    assertArrayEquals(bytes(0, 2, 0, 0, 1, 5, 0, 0, 1, 6), server.takeToClient());
+    assertEquals(HandshakeResult.Status.FAILURE, server.result().status(), "VncAuth was not offered");
+  }
+
+  @Test
   void anyOtherVersionIsRefusedWithByte255() throws Exception {
     for (byte[] version : List.of(bytes(0, 1), bytes(0, 3), bytes(1, 2), bytes(255, 255))) {
       ServerSide server = new ServerSide().start(Fixtures.factory(home, TestConfig.DEFAULTS, verifier));
