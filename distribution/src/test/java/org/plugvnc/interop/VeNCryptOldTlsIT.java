@@ -144,7 +144,8 @@ class VeNCryptOldTlsIT {
     long deadline = System.nanoTime() + FILE_TIMEOUT.toNanos();
     while (!Files.isRegularFile(file)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the server wrote no " + file + "; its output:\n" + server.output());
+        throw new AssertionError("the server wrote no " + file + "; its output:\n"
+            + server.output());
       }
       sleep();
     }

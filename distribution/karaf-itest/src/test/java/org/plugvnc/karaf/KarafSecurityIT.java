@@ -129,7 +129,8 @@ class KarafSecurityIT {
 
     assertEquals(0, karaf.stop(STOP_TIMEOUT), "Karaf's exit status after bin/stop");
     KarafReport.line(TEST, "Karaf realm users over RA2: exact picture (role vnc), view-only"
-        + " session whose clipboard is ignored (role vnc-viewer), wrong password and role-less user refused; test time "
+        + " session whose clipboard is ignored (role vnc-viewer), wrong password and role-less"
+        + " user refused; test time "
         + (System.nanoTime() - testStart) / 1_000_000 + " ms");
   }
 
