@@ -94,6 +94,7 @@ class KarafSecurityIT {
     karaf.start();
     karaf.awaitVncPort(port, BOOT_TIMEOUT);
     awaitOffered(karaf, port, RfbNumbers.SECURITY_RA2);
+    awaitDesktopSize(port);
     KarafReport.line(TEST, "bin/karaf server to RA2 offered: "
         + (System.nanoTime() - start) / 1_000_000 + " ms");
 
@@ -179,6 +180,31 @@ class KarafSecurityIT {
         .toList();
     assertEquals(1, mine.size(), "rows of " + user + ": " + rows);
     return List.of(mine.get(0).get(4), mine.get(0).get(5));
+  }
+
+  /**
+   * Waits until a viewer is told the configured size: the port may open before the virtual
+   * desktop has its configuration, and a viewer that came too early is closed on the resize.
+   */
+  private static void awaitDesktopSize(int port) throws IOException {
+    long deadline = System.nanoTime() + OFFER_TIMEOUT.toNanos();
+    while (true) {
+      try (RfbClient probe = connect(port, FULL_USER, FULL_PASSWORD)) {
+        if (probe.width() == WIDTH && probe.height() == HEIGHT) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the desktop is still " + probe.width() + "x" + probe.height()
+              + ", expected " + WIDTH + "x" + HEIGHT);
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
   }
 
   /** Waits until new viewers are offered {@code type} (the RSA key is generated at first start). */
