@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(
   xvfb             # Xvfb: the virtual X display the viewer draws on
   tigervnc-viewer  # vncviewer (TigerVNC 1.12)
+  gvncviewer       # gtk-vnc 1.3's viewer: VeNCrypt X509None with its CA in ~/.pki/CA (GvncViewerIT)
+  libnss-wrapper   # gives gvncviewer a temporary home: it finds ~ through getpwuid, not $HOME
   vncsnapshot      # vncsnapshot 1.2a: an RFB 3.3 client that writes a JPEG
   x11-apps         # xwd: screenshots of the X display; xwud: the backends' tests show their pattern
   x11-utils        # xdpyinfo; xev: the X client the backends' input tests type into

@@ -37,4 +37,21 @@ public final class Interop {
       throw new UncheckedIOException("no free port", e);
     }
   }
+
+  /**
+   * A TCP port on 127.0.0.1 from {@code first} up (within 100) that was free a moment ago, for
+   * viewers that address a server by display number (port 5900 + display).
+   *
+   * @throws AssertionError when all 100 are taken
+   */
+  public static int freePortFrom(int first) {
+    for (int port = first; port < first + 100; port++) {
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException e) {
+        // taken: try the next one
+      }
+    }
+    throw new AssertionError("no free port in " + first + ".." + (first + 99));
+  }
 }

@@ -113,11 +113,20 @@ public final class PlugvncServer implements AutoCloseable {
     private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
     private final List<String> jvmArguments = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private final int port = Interop.freePort();
+    private int port = Interop.freePort();
 
     private Builder(Path home) {
       this.home = home;
       config("org.plugvnc.server", "port", Integer.toString(port));
+    }
+
+    /**
+     * Listens on {@code port} instead of a free port chosen by the builder: for viewers that take
+     * only a display number (port 5900 + display).
+     */
+    public Builder port(int port) {
+      this.port = port;
+      return config("org.plugvnc.server", "port", Integer.toString(port));
     }
 
     /** Sets one key of one PID's configuration. */
