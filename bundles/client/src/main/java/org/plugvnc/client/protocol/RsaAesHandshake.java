@@ -22,7 +22,6 @@ import org.plugvnc.client.RfbSecurityException.Failure;
  */
 final class RsaAesHandshake {
 
-  private static final int RANDOM_LENGTH = 16;
   private static final SecureRandom RNG = new SecureRandom();
 
   private RsaAesHandshake() {
@@ -53,12 +52,15 @@ final class RsaAesHandshake {
       throw new RfbProtocolException("RSA-AES encrypted random of " + length
           + " bytes, expected " + expected);
     }
+    // The randoms are as long as the session keys: 16 bytes for RA2/RA2ne (rfbproto), 32 for the
+    // _256 types, which rfbproto leaves open and TigerVNC, which defined them, sends.
+    int randomLength = sha256 ? 32 : 16;
     byte[] serverRandom = RsaKeys.decrypt(clientPair, in.readBytes(length));
-    if (serverRandom.length != RANDOM_LENGTH) {
+    if (serverRandom.length != randomLength) {
       throw new RfbProtocolException("RSA-AES server random of " + serverRandom.length
-          + " bytes, expected 16");
+          + " bytes, expected " + randomLength);
     }
-    byte[] clientRandom = new byte[RANDOM_LENGTH];
+    byte[] clientRandom = new byte[randomLength];
     RNG.nextBytes(clientRandom);
     byte[] encrypted = RsaKeys.encrypt(serverKey, clientRandom, RNG);
     wire.send(concat(new byte[] {(byte) (encrypted.length >>> 8), (byte) encrypted.length},

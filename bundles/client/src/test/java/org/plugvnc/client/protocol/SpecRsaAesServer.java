@@ -81,7 +81,7 @@ final class SpecRsaAesServer {
     PublicKey clientKey = KeyFactory.getInstance("RSA").generatePublic(
         new RSAPublicKeySpec(new BigInteger(1, modulus), new BigInteger(1, exponent)));
 
-    byte[] serverRandom = new byte[16];
+    byte[] serverRandom = new byte[sha256 ? 32 : 16]; // as long as the session keys (TigerVNC)
     new SecureRandom().nextBytes(serverRandom);
     Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
     rsa.init(Cipher.ENCRYPT_MODE, clientKey);
@@ -93,6 +93,9 @@ final class SpecRsaAesServer {
     int len = in.readUnsignedShort();
     rsa.init(Cipher.DECRYPT_MODE, keys.getPrivate());
     byte[] clientRandom = rsa.doFinal(in.readNBytes(len));
+    if (clientRandom.length != serverRandom.length) {
+      throw new IllegalStateException("client random of " + clientRandom.length + " bytes");
+    }
 
     int keyLength = sha256 ? 32 : 16;
     fromClient = new SpecRecords(Arrays.copyOf(hash(serverRandom, clientRandom), keyLength));
