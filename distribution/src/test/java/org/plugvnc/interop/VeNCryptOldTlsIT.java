@@ -96,6 +96,10 @@ class VeNCryptOldTlsIT {
     String reason = awaitServerLine(linesBefore, version);
     assertTrue(reason.contains("[" + version + "]"), "the server's reason should name the"
         + " client's only version " + version + ": " + reason);
+    List<String> lines = server.process().lines();
+    assertTrue(lines.subList(Math.min(linesBefore, lines.size()), lines.size()).stream()
+            .noneMatch(l -> l.contains("authenticated (VeNCrypt")),
+        "a viewer whose TLS failed was logged as authenticated:\n" + server.output());
   }
 
   /** The first server line after {@code from} that gives a reason for the refused handshake. */
@@ -104,8 +108,6 @@ class VeNCryptOldTlsIT {
     while (true) {
       List<String> lines = server.process().lines();
       for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
-        // Not "authenticated (VeNCrypt": for the TLS-only subtypes the server logs that once the
-        // subtype is agreed, before the TLS handshake (which then fails) has begun.
         if (line.contains("127.0.0.1") && line.contains("SSLHandshakeException")) {
           return line;
         }

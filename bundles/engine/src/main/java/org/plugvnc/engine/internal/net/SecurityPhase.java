@@ -2,6 +2,7 @@ package org.plugvnc.engine.internal.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -47,6 +48,8 @@ final class SecurityPhase implements SecurityContext {
   private ByteBuf pendingOut;
   /** True while the handshake's start or receive runs: the only time it may change layers. */
   private boolean inHandshake;
+  /** A success waits for the TLS handshake under it (X509None): it counts only once TLS is up. */
+  private boolean awaitingTls;
   private final WorkerCheck worker;
   private AuthFailureThrottle.Judgement judgement;
 
@@ -160,7 +163,7 @@ final class SecurityPhase implements SecurityContext {
    * to the handshake; what arrives waits until the verdict.
    */
   boolean receive(ByteBuf in) {
-    if (worker.running()) {
+    if (worker.running() || awaitingTls) {
       return false;
     }
     judgement = server.authFailures().judge(address());
@@ -189,12 +192,46 @@ final class SecurityPhase implements SecurityContext {
     flush(out);
     if (result.status() == HandshakeResult.Status.INCOMPLETE && !worker.running()) {
       endJudgement(null); // no verdict: the handshake needs more bytes
+    } else if (result.status() == HandshakeResult.Status.SUCCESS && awaitTls(result)) {
+      return false;
     } else if (result.status() != HandshakeResult.Status.INCOMPLETE) {
       finish(result);
     }
     return result.status() == HandshakeResult.Status.SUCCESS
         || (result.status() == HandshakeResult.Status.INCOMPLETE && !worker.running()
             && view.position() > before);
+  }
+
+  /**
+   * When TLS was put under the connection and its handshake is not done yet, takes {@code success}
+   * only once it is (true): a viewer that never completes TLS is not logged, counted or announced
+   * as authenticated. A TLS handshake that fails closes the connection (SslHandler), uncounted.
+   */
+  private boolean awaitTls(HandshakeResult success) {
+    SslHandler tls = conn.ctx().pipeline().get(SslHandler.class);
+    if (tls == null || tls.handshakeFuture().isDone()) {
+      return false;
+    }
+    awaitingTls = true;
+    tls.handshakeFuture().addListener(done -> {
+      Runnable take = () -> {
+        awaitingTls = false;
+        if (!done.isSuccess() || conn.state() != ConnectionState.SECURITY_HANDSHAKE) {
+          endJudgement(null);
+          return;
+        }
+        finish(success);
+        if (conn.state() == ConnectionState.CLIENT_INIT) {
+          conn.resumeReading(); // decodes a ClientInit that came with the end of TLS
+        }
+      };
+      if (conn.ctx().executor().inEventLoop()) {
+        take.run();
+      } else {
+        conn.ctx().executor().execute(take);
+      }
+    });
+    return true;
   }
 
   /** Takes a verdict; a success from an address blocked meanwhile is refused, uncounted. */
