@@ -13,8 +13,8 @@ import org.plugvnc.api.capture.PointerEvent;
 import org.plugvnc.api.pixel.Rect;
 
 /**
- * A backend of one colour and size with a clipboard of its own: it records the keys and the
- * clipboard texts it is given, and can report a clipboard change as an X selection would.
+ * A backend of one colour and size with a clipboard of its own: it records the keys, the pointer
+ * events and the clipboard texts it is given, and can report a clipboard change as an X selection would.
  */
 final class SolidBackend implements CaptureBackend, Framebuffer {
 
@@ -23,6 +23,7 @@ final class SolidBackend implements CaptureBackend, Framebuffer {
   final int height;
   final List<Integer> keysyms = new CopyOnWriteArrayList<>();
   final List<String> clipboard = new CopyOnWriteArrayList<>();
+  final List<PointerEvent> pointer = new CopyOnWriteArrayList<>();
   private volatile DesktopListener listener;
 
   SolidBackend(int colour, int width, int height) {
@@ -65,7 +66,9 @@ final class SolidBackend implements CaptureBackend, Framebuffer {
       }
 
       @Override
-      public void pointer(PointerEvent event) {}
+      public void pointer(PointerEvent event) {
+        pointer.add(event);
+      }
     };
   }
 
