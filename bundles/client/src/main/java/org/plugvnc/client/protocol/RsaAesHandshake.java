@@ -47,6 +47,9 @@ final class RsaAesHandshake {
     wire.send(clientKey);
 
     int length = in.readU16();
+    if (length == 0) {
+      refusedInClear(in, options, offered);
+    }
     int expected = (security.rsaKeyBits() + 7) / 8;
     if (length != expected) {
       throw new RfbProtocolException("RSA-AES encrypted random of " + length
@@ -97,6 +100,25 @@ final class RsaAesHandshake {
       wire.layer(new RfbInput(records, in.bytesRead()), sealed);
     }
     return new SecurityDetails(subtype, null, null, serverKey.fingerprint());
+  }
+
+  /**
+   * No encrypted random is empty: a length of 0 is the start of a failed SecurityResult (U32 1,
+   * then in 3.8 the reason), which a server sends in clear when it refuses the viewer's key.
+   */
+  private static void refusedInClear(RfbInput in, HandshakeOptions options, List<Integer> offered)
+      throws IOException {
+    int status = in.readU16();
+    String reason = null;
+    if (status != RfbNumbers.SECURITY_RESULT_OK) {
+      try {
+        reason = in.readString(options.limits().maxReasonLength(), "reason-string",
+            StandardCharsets.ISO_8859_1);
+      } catch (java.io.EOFException closedWithoutReason) {
+        // 3.7 sends no reason
+      }
+    }
+    throw new RfbSecurityException(Failure.AUTHENTICATION_FAILED, reason, status, offered);
   }
 
   /**
