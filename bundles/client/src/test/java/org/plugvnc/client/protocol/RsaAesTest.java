@@ -231,4 +231,35 @@ class RsaAesTest {
       server.await();
     }
   }
+
+  /** A server that refuses the viewer's key answers with a failed SecurityResult, in clear. */
+  @Test
+  void aRefusedClientKeyReportsTheServersReason() throws Exception {
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+    g.initialize(1024);
+    java.security.interfaces.RSAPublicKey pub =
+        (java.security.interfaces.RSAPublicKey) g.generateKeyPair().getPublic();
+    try (ScriptedServer server = new ScriptedServer(s -> {
+      ServerWire w = new ServerWire(s.getInputStream(), s.getOutputStream());
+      w.versionAndTypes(5);
+      w.out.writeInt(1024);
+      w.out.write(SpecRsaAesServer.fixed(pub.getModulus(), 128));
+      w.out.write(SpecRsaAesServer.fixed(pub.getPublicExponent(), 128));
+      w.out.flush();
+      int bits = w.in.readInt();
+      w.in.readNBytes(2 * ((bits + 7) / 8));
+      byte[] reason = "key too short".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      w.out.write(u32(1));
+      w.out.write(u32(reason.length));
+      w.out.write(reason);
+      w.out.flush();
+    })) {
+      RfbSecurityException e = assertThrows(RfbSecurityException.class,
+          () -> client(server, RfbNumbers.SECURITY_RA2).password("p").connect());
+      assertEquals(Failure.AUTHENTICATION_FAILED, e.failure());
+      assertEquals("key too short", e.serverReason());
+      assertEquals(1, e.resultCode());
+      server.await();
+    }
+  }
 }
