@@ -95,6 +95,9 @@ class RsaAesTest {
       assertEquals(1, c.security().subtype());
       SecurityFixture.assertPattern(c);
     }
+    RfbSecurityException wrong = assertThrows(RfbSecurityException.class,
+        () -> viewer(type).username("carol").password("bob-pw12").connect().close());
+    assertEquals("authentication failed", wrong.serverReason());
     assertThrows(RfbSecurityException.class,
         () -> viewer(type).username("bob").password("bob-pw12").connect().close(),
         "the higher-ranked JAAS service decides, not the users file");
