@@ -91,7 +91,7 @@ class CrossTypeLockoutTest {
       assertTrue(blocked.serverReason().contains("too many"), blocked.serverReason());
     }
 
-    try (SecurityFixture.RawConnection other = new SecurityFixture.RawConnection("127.0.0.2", server.port)) {
+    try (RawConnection other = new RawConnection("127.0.0.2", server.port)) {
       assertNull(other.refusal, "another address is not blocked");
       assertEquals(List.of(19, 5, 2), other.types);
       other.out.write(RfbNumbers.SECURITY_VNC_AUTH);

@@ -132,7 +132,7 @@ class RsaAesTest {
    */
   @Test
   void aClientKeyOfTooManyBitsIsRefusedFromItsLength() throws Exception {
-    try (SecurityFixture.RawConnection raw = new SecurityFixture.RawConnection("127.0.0.1", server.port)) {
+    try (RawConnection raw = new RawConnection("127.0.0.1", server.port)) {
       assertEquals(List.of(5, 6, 129, 130), raw.types);
       raw.out.write(RfbNumbers.SECURITY_RA2);
       raw.out.flush();

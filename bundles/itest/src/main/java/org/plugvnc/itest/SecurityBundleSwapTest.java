@@ -72,7 +72,7 @@ class SecurityBundleSwapTest {
 
       bundle.stop();
       SecurityFixture.assertPattern(session);
-      try (SecurityFixture.RawConnection raw = new SecurityFixture.RawConnection("127.0.0.1", server.port)) {
+      try (RawConnection raw = new RawConnection("127.0.0.1", server.port)) {
         assertEquals(List.of(other), raw.types, "a stopped bundle's type is not offered");
       }
       SecurityFixture.assertPattern(session);

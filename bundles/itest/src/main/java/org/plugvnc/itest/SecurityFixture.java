@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,14 +15,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -43,7 +35,7 @@ import org.plugvnc.client.RfbClient;
 /**
  * What the security-type tests share: the security bundles' configurations applied and awaited,
  * a users file and a JAAS realm written by the test itself, the server's certificate and RSA key
- * fingerprint taken from the files (not from the server's code), and raw-socket preludes.
+ * fingerprint taken from the files (not from the server's code), the exact picture a viewer sees.
  */
 final class SecurityFixture {
 
@@ -275,62 +267,5 @@ final class SecurityFixture {
     assertEquals(expected.length, c.pixels().length, "the framebuffer size");
     String difference = Pictures.firstDifference(expected, c.pixels(), w);
     assertTrue(difference == null, difference);
-  }
-
-  /** A raw 3.8 connection from {@code local} that has read the server's security-type list. */
-  static final class RawConnection implements AutoCloseable {
-    final Socket socket;
-    final DataInputStream in;
-    final DataOutputStream out;
-    final List<Integer> types = new ArrayList<>();
-    String refusal;
-
-    RawConnection(String local, int port) throws IOException {
-      socket = new Socket();
-      socket.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-      socket.setSoTimeout(10_000);
-      in = new DataInputStream(socket.getInputStream());
-      out = new DataOutputStream(socket.getOutputStream());
-      assertEquals("RFB 003.008\n", new String(in.readNBytes(12), StandardCharsets.US_ASCII));
-      out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      int n = in.readUnsignedByte();
-      if (n == 0) {
-        refusal = reason();
-      }
-      for (int i = 0; i < n; i++) {
-        types.add(in.readUnsignedByte());
-      }
-    }
-
-    /** Chooses VeNCrypt, agrees on version 0.2 and returns the subtypes the server lists. */
-    List<Integer> veNCryptSubtypes() throws IOException {
-      out.write(19);
-      out.flush();
-      assertEquals(0, in.readUnsignedByte(), "VeNCrypt major version");
-      assertEquals(2, in.readUnsignedByte(), "VeNCrypt minor version");
-      out.write(new byte[] {0, 2});
-      out.flush();
-      assertEquals(0, in.readUnsignedByte(), "the server accepts version 0.2");
-      int n = in.readUnsignedByte();
-      List<Integer> subtypes = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        subtypes.add(in.readInt());
-      }
-      return subtypes;
-    }
-
-    /** A string as RFB sends reasons: u32 length, then UTF-8; a bounded read. */
-    String reason() throws IOException {
-      int length = in.readInt();
-      assertTrue(length >= 0 && length < 4096, "a reason of " + length + " bytes");
-      return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
   }
 }

@@ -87,7 +87,7 @@ class VeNCryptTest {
 
   @Test
   void theDefaultOffersTheX509SubtypesOnly() throws Exception {
-    try (SecurityFixture.RawConnection raw = new SecurityFixture.RawConnection("127.0.0.1", server.port)) {
+    try (RawConnection raw = new RawConnection("127.0.0.1", server.port)) {
       assertEquals(List.of(19), raw.types);
       assertEquals(List.of(261, 262), raw.veNCryptSubtypes());
     }
@@ -114,7 +114,7 @@ class VeNCryptTest {
   void plainIsOfferedOnlyWhenAllowed() throws Exception {
     security.configure(SecurityFixture.VENCRYPT_PID,
         Map.of("subtypes", new String[] {"Plain", "X509Vnc"}), RfbNumbers.SECURITY_VENCRYPT);
-    try (SecurityFixture.RawConnection raw = new SecurityFixture.RawConnection("127.0.0.1", server.port)) {
+    try (RawConnection raw = new RawConnection("127.0.0.1", server.port)) {
       assertEquals(List.of(261), raw.veNCryptSubtypes(), "Plain is listed but not allowed");
     }
     assertThrows(IOException.class, () -> viewer(256).forceVeNCryptSubtype(256)
@@ -122,7 +122,7 @@ class VeNCryptTest {
 
     security.configure(SecurityFixture.VENCRYPT_PID, Map.of("subtypes",
         new String[] {"Plain", "X509Vnc"}, "allowPlainWithoutTls", true), RfbNumbers.SECURITY_VENCRYPT);
-    try (SecurityFixture.RawConnection raw = new SecurityFixture.RawConnection("127.0.0.1", server.port)) {
+    try (RawConnection raw = new RawConnection("127.0.0.1", server.port)) {
       assertEquals(List.of(256, 261), raw.veNCryptSubtypes());
     }
   }
@@ -132,7 +132,7 @@ class VeNCryptTest {
   @ValueSource(longs = {1025, 0xFFFF_FFFFL})
   void anOversizePlainLengthIsRefused(long userLength) throws Exception {
     security.configure(SecurityFixture.VENCRYPT_PID, ALL_SUBTYPES, RfbNumbers.SECURITY_VENCRYPT);
-    try (SecurityFixture.RawConnection raw = new SecurityFixture.RawConnection("127.0.0.1", server.port)) {
+    try (RawConnection raw = new RawConnection("127.0.0.1", server.port)) {
       assertTrue(raw.veNCryptSubtypes().contains(256));
       raw.out.writeInt(256);
       raw.out.writeInt((int) userLength);
