@@ -355,6 +355,9 @@ class X11CaptureTest {
       // A viewer's move reaches the backend's input (XTest there); the same position seen back on
       // the X server is not reported as a local move. Played here by moving the X pointer after.
       backend.input().pointer(new org.plugvnc.api.capture.PointerEvent(0, 200, 150));
+      // The backend moves the pointer on its own input thread: wait until it did, or the test's
+      // moves below could come first and end where the viewer's move put it.
+      awaitXPointer(x.display(), 200, 150);
       events.pointer.clear();
       fakeMotion(x.display(), 200, 150);
       fakeMotion(x.display(), 201, 151);
@@ -363,6 +366,34 @@ class X11CaptureTest {
     } finally {
       backend.stop();
       context.ungetService(ref);
+    }
+  }
+
+  /** Waits until the X server's pointer is at {@code px, py}, read from a connection of the test's own. */
+  private static void awaitXPointer(String display, int px, int py) throws InterruptedException {
+    com.sun.jna.platform.unix.X11 x11 = com.sun.jna.platform.unix.X11.INSTANCE;
+    com.sun.jna.platform.unix.X11.Display d = x11.XOpenDisplay(display);
+    assertNotNull(d, "the test opens " + display);
+    try {
+      long end = System.nanoTime() + WAIT.toNanos();
+      com.sun.jna.ptr.IntByReference rx = new com.sun.jna.ptr.IntByReference();
+      com.sun.jna.ptr.IntByReference ry = new com.sun.jna.ptr.IntByReference();
+      com.sun.jna.ptr.IntByReference ignored = new com.sun.jna.ptr.IntByReference();
+      while (true) {
+        x11.XQueryPointer(d, x11.XDefaultRootWindow(d),
+            new com.sun.jna.platform.unix.X11.WindowByReference(),
+            new com.sun.jna.platform.unix.X11.WindowByReference(), rx, ry, ignored, ignored, ignored);
+        if (rx.getValue() == px && ry.getValue() == py) {
+          return;
+        }
+        if (System.nanoTime() > end) {
+          throw new AssertionError("the backend's pointer move to " + px + "," + py
+              + " never reached the X server (at " + rx.getValue() + "," + ry.getValue() + ")");
+        }
+        Thread.sleep(10);
+      }
+    } finally {
+      x11.XCloseDisplay(d);
     }
   }
 
