@@ -144,9 +144,13 @@ final class UsersFileSource {
     return new Snapshot(stamp, Map.copyOf(users), null);
   }
 
+  /** A missing file is where every install starts: no user yet, which is not a fault. */
+  private static final String MISSING = "does not exist (yet), so no one logs in with a user name; "
+      + "'java -jar plugvnc.jar user add NAME' or 'vnc:user add NAME' creates it";
+
   private static String problemOf(IOException e) {
     if (e instanceof NoSuchFileException) {
-      return "does not exist, so no one is let in";
+      return MISSING;
     }
     if (e instanceof AccessDeniedException) {
       return "cannot be read (permission denied), so no one is let in";
@@ -160,7 +164,9 @@ final class UsersFileSource {
     if (Objects.equals(previous, problem)) {
       return;
     }
-    if (problem != null) {
+    if (MISSING.equals(problem)) {
+      LOG.info("Users file {} {}", file, problem);
+    } else if (problem != null) {
       LOG.warn("Users file {} {}", file, problem);
     } else if (previous != null) {
       LOG.info("Users file {} can be used again", file);
