@@ -17,14 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.plugvnc.api.clipboard.Clipboard;
-import org.plugvnc.api.encoding.EncoderFactory;
-import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.protocol.ProtocolVersion;
 import org.plugvnc.engine.internal.testsupport.IdleClient;
@@ -41,25 +37,6 @@ class ConnectionLayersTest {
   private static final byte[] VIEWER_38 = "RFB 003.008\n".getBytes(US_ASCII);
   private static final int TYPE = LayeredSecurityType.TYPE;
 
-  /** What the server component shares with every connection. */
-  private record TestServer(
-      ServerSettings settings,
-      Map<Integer, SecurityTypeFactory> securityTypes,
-      Map<Integer, EncoderFactory> encoders,
-      DesktopHub desktop,
-      SessionRegistry sessions,
-      Clipboard clipboard,
-      AuthFailureThrottle authFailures,
-      PreAuthLimits preAuthLimits,
-      InputBudget inputBudget,
-      OutputBudget outputBudget,
-      ExecutorService workers, SessionEvents events) implements ServerContext {
-
-    @Override
-    public long nextConnectionId() {
-      return 1;
-    }
-  }
 
   private final DesktopHub desktop = new DesktopHub();
   private final CountDownLatch hubGate = new CountDownLatch(1);

@@ -16,19 +16,15 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.plugvnc.api.clipboard.Clipboard;
-import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.management.SessionEvent;
 import org.plugvnc.api.protocol.Rfb;
 import org.plugvnc.api.security.HandshakeResult;
 import org.plugvnc.api.security.Identity;
-import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.protocol.ProtocolVersion;
 import org.plugvnc.engine.internal.testsupport.IdleClient;
@@ -49,25 +45,6 @@ class SecurityPhaseTest {
   private static final Identity USER = new Identity("tester", false);
   private static final String DESKTOP_NAME = "test desktop";
 
-  /** What the server component shares with every connection; here each test fills it. */
-  private record TestServer(
-      ServerSettings settings,
-      Map<Integer, SecurityTypeFactory> securityTypes,
-      Map<Integer, EncoderFactory> encoders,
-      DesktopHub desktop,
-      SessionRegistry sessions,
-      Clipboard clipboard,
-      AuthFailureThrottle authFailures,
-      PreAuthLimits preAuthLimits,
-      InputBudget inputBudget,
-      OutputBudget outputBudget,
-      ExecutorService workers, SessionEvents events) implements ServerContext {
-
-    @Override
-    public long nextConnectionId() {
-      return 1;
-    }
-  }
 
   // A clock that stands still: a block never runs out in the middle of a test.
   private final AuthFailureThrottle throttle = new AuthFailureThrottle(() -> 0L);

@@ -7,14 +7,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import org.plugvnc.api.capture.CaptureBackend;
-import org.plugvnc.api.clipboard.Clipboard;
 import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.pixel.Rect;
 import org.plugvnc.api.security.HandshakeResult;
 import org.plugvnc.api.security.Identity;
-import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.testsupport.IdleClient;
 import org.plugvnc.engine.internal.testsupport.ManualExecutor;
@@ -92,17 +89,4 @@ final class SessionFixture implements AutoCloseable {
         .putShort((short) r.height()).array();
   }
 
-  /** What the server shares with the connection. */
-  private record TestServer(ServerSettings settings,
-      Map<Integer, SecurityTypeFactory> securityTypes,
-      Map<Integer, EncoderFactory> encoders, DesktopHub desktop, SessionRegistry sessions,
-      Clipboard clipboard, AuthFailureThrottle authFailures,
-      PreAuthLimits preAuthLimits, InputBudget inputBudget, OutputBudget outputBudget,
-      ExecutorService workers, SessionEvents events) implements ServerContext {
-
-    @Override
-    public long nextConnectionId() {
-      return 1;
-    }
-  }
 }
