@@ -6,7 +6,7 @@
  * the JMX MBeans and the EventAdmin events are adapters over these; any bundle may use them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.plugvnc.api.management;
 
 import org.osgi.annotation.bundle.Export;
