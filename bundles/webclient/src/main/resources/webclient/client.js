@@ -10,7 +10,7 @@
 // ?autoconnect=false&resize=remote&reconnect=false&path=websockify&shared=false
 //
 // State for tests and scripts: <html data-state="..."> (loading, disconnected, connecting,
-// credentials, connected, reconnecting, failed) and window.plugvnc.
+// verify-server, credentials, connected, reconnecting, failed) and window.plugvnc.
 
 import RFB from '../core/rfb.js';
 
@@ -56,7 +56,8 @@ function webSocketUrl() {
 function setState(state, text) {
     document.documentElement.dataset.state = state;
     $('status').textContent = text;
-    const live = state === 'connecting' || state === 'credentials' || state === 'connected';
+    const live = state === 'connecting' || state === 'verify-server' || state === 'credentials'
+        || state === 'connected';
     $('connect').hidden = live;
     $('disconnect').hidden = !live && state !== 'reconnecting';
     $('ctrl-alt-del').disabled = state !== 'connected';
@@ -89,6 +90,8 @@ function connect() {
     });
     rfb.addEventListener('disconnect', (e) => disconnected(e.detail.clean));
     rfb.addEventListener('credentialsrequired', (e) => askCredentials(e.detail.types));
+    // RSA-AES (RA2ne, the one noVNC speaks): noVNC waits until the viewer accepts the server's key.
+    rfb.addEventListener('serververification', (e) => askServerKey(e.detail.publickey));
     rfb.addEventListener('securityfailure', (e) => {
         securityFailed = true;
         setState('failed', 'Authentication failed' + (e.detail.reason ? ': ' + e.detail.reason : ''));
@@ -108,6 +111,9 @@ function connect() {
 function disconnected(clean) {
     rfb = null;
     closeCredentials();
+    if ($('server-key').open) {
+        $('server-key').close('closed');
+    }
     if (securityFailed) {
         // The status already says why; connecting again with the same answer would only feed
         // the server's failed-login blacklist.
@@ -149,6 +155,41 @@ function askCredentials(types) {
     }
     (wantsUser ? $('username') : $('password')).focus();
 }
+
+// The fingerprint the server prints for its RSA-AES key: SHA-256 of the key as sent (length,
+// modulus, exponent), colon-separated upper-case hex. crypto.subtle exists only in a secure
+// context (https, or http from localhost), which noVNC's RA2ne needs as well.
+async function fingerprint(bytes) {
+    if (!window.crypto || !window.crypto.subtle) {
+        return 'not available: the page did not come over https';
+    }
+    const digest = new Uint8Array(await window.crypto.subtle.digest('SHA-256', bytes));
+    return Array.from(digest, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}
+
+function askServerKey(publicKey) {
+    setState('verify-server', 'Check the server\'s key');
+    $('server-key-fingerprint').textContent = '';
+    const dialog = $('server-key');
+    if (!dialog.open) {
+        dialog.showModal();
+    }
+    fingerprint(publicKey).then((text) => {
+        $('server-key-fingerprint').textContent = text;
+    });
+}
+
+$('server-key').addEventListener('close', () => {
+    if (!rfb || document.documentElement.dataset.state !== 'verify-server') {
+        return;
+    }
+    if ($('server-key').returnValue === 'accept') {
+        setState('connecting', 'Authenticating');
+        rfb.approveServer();
+    } else {
+        disconnect();
+    }
+});
 
 function closeCredentials() {
     const dialog = $('credentials');

@@ -3,6 +3,7 @@ package org.plugvnc.interop;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ public final class ChildProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new ArrayList<>();
   private final Thread pump;
+  private Writer input;
 
   private ChildProcess(String name, Process process, Path log) {
     this.name = name;
@@ -147,6 +149,30 @@ public final class ChildProcess implements AutoCloseable {
    */
   public void terminate() {
     process.toHandle().destroy();
+  }
+
+  /**
+   * Writes {@code line} and a newline to the program's standard input and flushes it: for a
+   * program driven line by line (the browser driver).
+   *
+   * @throws UncheckedIOException when the program has closed its input (it exited)
+   */
+  public void writeLine(String line) {
+    try {
+      Writer in = input();
+      in.write(line);
+      in.write('\n');
+      in.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + " takes no more input", e);
+    }
+  }
+
+  private synchronized Writer input() {
+    if (input == null) {
+      input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+    return input;
   }
 
   public boolean isAlive() {
