@@ -195,6 +195,12 @@ async function main() {
     }
 }
 
+// Ends on "quit" or at the end of the input. The open stdin would keep Node alive: exit explicitly.
 main()
     .catch((e) => { console.error(e && e.stack || e); process.exitCode = 1; })
-    .finally(async () => { if (browser) { await browser.close(); } });
+    .finally(async () => {
+        if (browser) {
+            await browser.close();
+        }
+        process.exit();
+    });
