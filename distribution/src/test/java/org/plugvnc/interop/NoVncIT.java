@@ -146,7 +146,7 @@ class NoVncIT {
       main.clicked(100, 50);
 
       awaitPicture(main, "novnc-input-browser");
-      awaitNativePicture(viewer, main);
+      main.awaitPictureIn(viewer, PICTURE_TIMEOUT);
     }
   }
 
@@ -259,28 +259,6 @@ class NoVncIT {
       }
       sleep(100);
     }
-  }
-
-  private static void awaitNativePicture(RfbClient viewer, WebDesktop desktop) throws IOException {
-    long deadline = System.nanoTime() + PICTURE_TIMEOUT.toNanos();
-    String wrong;
-    do {
-      viewer.refresh(PICTURE_TIMEOUT);
-      wrong = firstWrongPixel(viewer, desktop.desktop);
-    } while (wrong != null && System.nanoTime() < deadline);
-    assertEquals(null, wrong, "the native viewer's framebuffer");
-  }
-
-  private static String firstWrongPixel(RfbClient viewer, BufferedImage expected) {
-    for (int y = 0; y < expected.getHeight(); y++) {
-      for (int x = 0; x < expected.getWidth(); x++) {
-        int want = expected.getRGB(x, y) & 0xFFFFFF;
-        if (viewer.pixel(x, y) != want) {
-          return String.format("(%d, %d) is %06x, not %06x", x, y, viewer.pixel(x, y), want);
-        }
-      }
-    }
-    return null;
   }
 
   private static String awaitServerCutText(RfbClient viewer, String text) throws IOException {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.plugvnc.client.RfbClient;
 
 /**
  * One plugvnc server (the built jar) serving the virtual desktop's test pattern to browsers
@@ -169,6 +170,34 @@ final class WebDesktop implements AutoCloseable {
         desktop.setRGB(x, y, rgb);
       }
     }
+  }
+
+  /**
+   * Waits until a native viewer's framebuffer equals the desktop exactly, asking it for the
+   * whole framebuffer again and again.
+   */
+  void awaitPictureIn(RfbClient viewer, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String wrong;
+    do {
+      viewer.refresh(timeout);
+      wrong = firstWrongPixel(viewer);
+    } while (wrong != null && System.nanoTime() < deadline);
+    if (wrong != null) {
+      throw new AssertionError("the native viewer's framebuffer: pixel " + wrong);
+    }
+  }
+
+  private String firstWrongPixel(RfbClient viewer) {
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        int want = desktop.getRGB(x, y) & 0xFFFFFF;
+        if (viewer.pixel(x, y) != want) {
+          return String.format("(%d, %d) is %06x, not %06x", x, y, viewer.pixel(x, y), want);
+        }
+      }
+    }
+    return null;
   }
 
   /** Compares a whole picture with the desktop, every pixel exactly. */
