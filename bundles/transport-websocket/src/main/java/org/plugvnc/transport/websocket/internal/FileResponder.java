@@ -55,8 +55,9 @@ final class FileResponder {
     } catch (WebPaths.Refused r) {
       LOG.debug("HTTP {} {} from {} refused ({}): {}", req.method(), req.uri(), ctx.channel().remoteAddress(),
           r.status, r.getMessage());
+      // a crafted path ends the connection; a merely missing file does not
       Responses.text(ctx, HttpResponseStatus.valueOf(r.status), r.status == 404 ? "Not found\n" : "Bad request\n",
-          settings, host, keepAlive);
+          settings, host, keepAlive && r.status == 404);
       return;
     }
     List<WebContent> content = services.content();

@@ -95,6 +95,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<HttpObject> {
   }
 
   private void malformed(ChannelHandlerContext ctx, Throwable cause) {
+    if (!ctx.channel().isActive()) {
+      return; // the codec's word that the connection closed in the middle of a request
+    }
     HttpResponseStatus status;
     if (cause instanceof TooLongHttpLineException) {
       status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
