@@ -83,10 +83,16 @@ final class WebListeners {
     return result;
   }
 
-  /** Closes the listeners and waits for it; accepted connections stay. */
+  /**
+   * Closes the listeners and waits for it (not on their own event loop, where waiting would
+   * deadlock), so that the port is free for a listener bound next; accepted connections stay.
+   */
   void close() {
     for (Channel c : channels) {
-      c.close().awaitUninterruptibly();
+      ChannelFuture f = c.close();
+      if (!c.eventLoop().inEventLoop()) {
+        f.awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
     }
   }
 }

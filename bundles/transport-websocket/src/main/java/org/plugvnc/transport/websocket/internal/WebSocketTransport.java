@@ -61,6 +61,7 @@ public class WebSocketTransport implements WebServices {
   private final List<Ranked> contentServices = new ArrayList<>();
   private volatile List<WebContent> content = List.of();
   private volatile WebTls tls;
+  private volatile ServerCertificate certificate;
   private volatile WebSettings settings;
   private WebListeners listeners = WebListeners.none();
   private ServiceRegistration<SharedPortProtocol> sharedPort;
@@ -84,12 +85,13 @@ public class WebSocketTransport implements WebServices {
     listeners.close();
     listeners = WebListeners.none();
     share(false);
-    connections.close().awaitUninterruptibly();
+    connections.close().awaitUninterruptibly(5, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
   void bindCertificate(ServerCertificate certificate) {
+    this.certificate = certificate;
     try {
       tls = WebTls.of(certificate);
       LOG.info("WebSocket transport: https and wss with the server certificate {}", certificate.fingerprint());
@@ -100,8 +102,9 @@ public class WebSocketTransport implements WebServices {
   }
 
   void unbindCertificate(ServerCertificate certificate) {
-    WebTls current = tls;
-    if (current != null && current.fingerprint().equals(certificate.fingerprint())) {
+    // DS binds a replacement before it unbinds the one replaced: only the one in use counts
+    if (this.certificate == certificate) {
+      this.certificate = null;
       tls = null;
       LOG.info("WebSocket transport: no server certificate, no https and wss for new connections");
     }

@@ -59,6 +59,11 @@ final class WebSocketUpgrade {
       Responses.text(ctx, HttpResponseStatus.FORBIDDEN, "Forbidden: origin not allowed\n", settings, host, false);
       return;
     }
+    if (!services.acceptor().desktops().contains(settings.desktop())) {
+      LOG.warn("WebSocket from {} refused (503): desktop '{}' is not served", ch.remoteAddress(), settings.desktop());
+      Responses.text(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "No such desktop\n", settings, host, false);
+      return;
+    }
     if (hasBody || !req.method().equals(HttpMethod.GET)) {
       LOG.info("WebSocket from {} refused (400): an upgrade must be a GET without a body", ch.remoteAddress());
       Responses.text(ctx, HttpResponseStatus.BAD_REQUEST, "Bad request\n", settings, host, false);

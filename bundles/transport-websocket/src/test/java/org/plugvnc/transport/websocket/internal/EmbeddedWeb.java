@@ -80,7 +80,7 @@ final class EmbeddedWeb implements WebServices {
 
       @Override
       public Set<String> desktops() {
-        return Set.of("default");
+        return Set.of("default", "d2");
       }
     };
   }

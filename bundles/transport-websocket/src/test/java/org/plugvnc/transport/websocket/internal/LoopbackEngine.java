@@ -51,7 +51,7 @@ final class LoopbackEngine implements RfbAcceptor, AutoCloseable {
 
   @Override
   public Set<String> desktops() {
-    return Set.of(DEFAULT_DESKTOP);
+    return Set.of(DEFAULT_DESKTOP, "other");
   }
 
   @Override

@@ -138,4 +138,12 @@ class WebSocketPipelineTest {
     send(allowed, upgrade(null, "localhost:5800").replace("Origin: http://localhost:5800", "Origin: http://evil.test"));
     assertTrue(written(allowed).startsWith("HTTP/1.1 101"), "allowed by configuration");
   }
+
+  @Test
+  void aDesktopThatIsNotServedGets503BeforeTheUpgrade() {
+    EmbeddedChannel ch = web.channel(EmbeddedWeb.settings().forDesktop("nope"));
+    send(ch, upgrade(null, "localhost:5800"));
+    assertTrue(written(ch).startsWith("HTTP/1.1 503 Service Unavailable\r\n"));
+    assertTrue(web.served.isEmpty());
+  }
 }
