@@ -72,6 +72,29 @@ class VeNCryptServiceTest {
     }
   }
 
+  /** Stopping VeNCrypt withdraws the ServerCertificate; starting it registers the same one again. */
+  @Test
+  void stoppingTheBundleWithdrawsTheServerCertificate() throws Exception {
+    ServiceReference<ServerCertificate> before = context.getServiceReference(ServerCertificate.class);
+    assertTrue(before != null, "a ServerCertificate service");
+    String fingerprint = (String) before.getProperty("fingerprint");
+    org.osgi.framework.Bundle bundle = before.getBundle();
+    assertEquals("org.plugvnc.security.vencrypt", bundle.getSymbolicName());
+    bundle.stop();
+    try {
+      assertTrue(context.getServiceReference(ServerCertificate.class) == null, "withdrawn with the bundle");
+    } finally {
+      bundle.start();
+    }
+    long end = System.currentTimeMillis() + SecurityFixture.AWAIT_MILLIS;
+    ServiceReference<ServerCertificate> after;
+    while ((after = context.getServiceReference(ServerCertificate.class)) == null && System.currentTimeMillis() < end) {
+      Thread.sleep(20);
+    }
+    assertTrue(after != null, "registered again");
+    assertEquals(fingerprint, after.getProperty("fingerprint"), "the same certificate, read from its files");
+  }
+
   /** The SHA-256 fingerprint of a PEM certificate file, computed here from the file alone. */
   static String fingerprintOf(Path pem) throws Exception {
     try (InputStream in = Files.newInputStream(pem)) {

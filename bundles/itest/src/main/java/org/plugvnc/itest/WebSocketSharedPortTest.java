@@ -39,7 +39,9 @@ class WebSocketSharedPortTest {
 
   @BeforeEach
   void start() throws Exception {
-    web = WebFixture.start(context, cm, Map.of("shareRfbPort", true), Map.of());
+    // The JDK client's first TLS connection in a JVM takes longer than the engine's default
+    // 100 ms wait to send its ClientHello (a browser does not), and would then be greeted as RFB.
+    web = WebFixture.start(context, cm, Map.of("shareRfbPort", true), Map.of("sharedPortWaitMillis", 2000));
     long end = System.nanoTime() + ServerFixture.TIMEOUT.toNanos();
     while (context.getServiceReference(SharedPortProtocol.class) == null && System.nanoTime() < end) {
       Thread.sleep(20);
