@@ -63,7 +63,7 @@ class NoVncIT {
   /**
    * Starts the three servers, then the browser, which must know the main server's certificate.
    * One after the other: a server takes about 10 s to start here (a first start generates an RSA
-   * key and a certificate), and on two cores three at once took longer than three in turn. Each
+   * key and a certificate), and on two cores three at once (43 s) took longer than three in turn (22 to 37 s). Each
    * configuration that can share a server does.
    */
   @BeforeAll
