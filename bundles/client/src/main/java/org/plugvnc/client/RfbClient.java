@@ -4,7 +4,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +16,17 @@ import org.plugvnc.client.protocol.ClientMessages;
 import org.plugvnc.client.protocol.Handshake;
 import org.plugvnc.client.protocol.HandshakeResult;
 import org.plugvnc.client.protocol.RfbInput;
+import org.plugvnc.client.protocol.SecurityLayers;
 import org.plugvnc.client.protocol.SecurityDetails;
 import org.plugvnc.client.protocol.ServerMessageReader;
 import org.plugvnc.client.tls.TlsSocketLayers;
 
 /**
  * An RFB client connection over a blocking socket, with the TLS (VeNCrypt) or AES-EAX (RSA-AES)
- * layer its security type put on it.
+ * layer its security type put on it. The socket is a TCP connection the client makes ({@link
+ * RfbClientBuilder#connect()}), one a server makes to it in listen mode ({@link
+ * RfbClientBuilder#accept(ServerSocket)}), or a Unix domain socket ({@link
+ * RfbClientBuilder#unixSocket(java.nio.file.Path)}); the read timeouts mean the same on all.
  *
  * <pre>{@code
  * try (RfbClient c = RfbClient.builder().port(5900).password("secret").connect()) {
@@ -37,7 +43,7 @@ import org.plugvnc.client.tls.TlsSocketLayers;
  */
 public final class RfbClient implements AutoCloseable {
 
-  private final Socket socket;
+  private final Link link;
   private final RfbInput in;
   private final OutputStream out;
   private final HandshakeResult handshake;
@@ -46,9 +52,9 @@ public final class RfbClient implements AutoCloseable {
   private final Receiver receiver;
   private long bytesSent;
 
-  private RfbClient(Socket socket, RfbInput in, OutputStream out, HandshakeResult handshake,
+  private RfbClient(Link link, RfbInput in, OutputStream out, HandshakeResult handshake,
       RfbClientBuilder b) throws IOException {
-    this.socket = socket;
+    this.link = link;
     this.in = in;
     this.out = out;
     this.handshake = handshake;
@@ -56,7 +62,7 @@ public final class RfbClient implements AutoCloseable {
     ServerInit init = handshake.serverInit();
     Limits limits = b.handshakeOptions().limits();
     this.framebuffer = new Framebuffer(init.width(), init.height(), init.pixelFormat(), limits);
-    this.receiver = new Receiver(socket, in, millis(b.readTimeout), framebuffer,
+    this.receiver = new Receiver(link, in, millis(b.readTimeout), framebuffer,
         new ServerMessageReader(decoders, limits), b.listeners);
   }
 
@@ -66,29 +72,81 @@ public final class RfbClient implements AutoCloseable {
   }
 
   static RfbClient open(RfbClientBuilder b) throws IOException {
+    if (b.unixSocket != null) {
+      return openUnix(b);
+    }
     Socket plain = new Socket();
-    TlsSocketLayers layers = new TlsSocketLayers(plain, b.host, b.port, b.tls);
+    try {
+      plain.connect(new InetSocketAddress(b.host, b.port), millis(b.connectTimeout));
+    } catch (IOException | RuntimeException e) {
+      plain.close();
+      throw e;
+    }
+    return start(plain, b.host, b.port, b);
+  }
+
+  /** Listen mode: waits for the server to connect to {@code listener}, then the handshake. */
+  static RfbClient accept(ServerSocket listener, RfbClientBuilder b) throws IOException {
+    listener.setSoTimeout(Math.max(1, millis(b.connectTimeout)));
+    Socket plain;
+    try {
+      plain = listener.accept();
+    } catch (SocketTimeoutException e) {
+      throw new RfbTimeoutException("no server connected within " + b.connectTimeout);
+    }
+    return start(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), b);
+  }
+
+  /** The handshake and first messages over a connected TCP socket (either direction). */
+  private static RfbClient start(Socket plain, String host, int port, RfbClientBuilder b)
+      throws IOException {
+    TlsSocketLayers layers = new TlsSocketLayers(plain, host, port, b.tls);
     try {
       plain.setTcpNoDelay(true);
-      plain.connect(new InetSocketAddress(b.host, b.port), millis(b.connectTimeout));
       plain.setSoTimeout(millis(b.readTimeout));
       RfbInput in = new RfbInput(plain.getInputStream());
       OutputStream out = new BufferedOutputStream(plain.getOutputStream());
       Handshake.Outcome outcome = Handshake.perform(in, out, b.handshakeOptions(), layers);
-      RfbClient client = new RfbClient(layers.socket(), outcome.in(), outcome.out(),
-          outcome.result(), b);
-      if (b.pixelFormat != null) {
-        client.setPixelFormat(b.pixelFormat);
-      }
-      if (b.encodings != null) {
-        client.setEncodings(b.encodings);
-      }
-      return client;
+      return opened(new RfbClient(Link.of(layers.socket()), outcome.in(), outcome.out(),
+          outcome.result(), b), b);
     } catch (IOException | RuntimeException e) {
       layers.socket().close();
       plain.close();
       throw e;
     }
+  }
+
+  /**
+   * Over a Unix domain socket. VeNCrypt's TLS subtypes need a {@link Socket} to layer the JDK's
+   * TLS on, which a Unix domain socket has not: they fail here with a clear reason (the socket
+   * file's owner-only mode is what protects this way in).
+   */
+  private static RfbClient openUnix(RfbClientBuilder b) throws IOException {
+    UnixSocketLink link = UnixSocketLink.connect(b.unixSocket);
+    try {
+      link.readTimeout(millis(b.readTimeout));
+      RfbInput in = new RfbInput(link.input());
+      OutputStream out = new BufferedOutputStream(link.output());
+      SecurityLayers noTls = x509 -> {
+        throw new RfbSecurityException(RfbSecurityException.Failure.TLS_FAILED,
+            "TLS over a Unix domain socket is not supported by this client", List.of(), null);
+      };
+      Handshake.Outcome outcome = Handshake.perform(in, out, b.handshakeOptions(), noTls);
+      return opened(new RfbClient(link, outcome.in(), outcome.out(), outcome.result(), b), b);
+    } catch (IOException | RuntimeException e) {
+      link.close();
+      throw e;
+    }
+  }
+
+  private static RfbClient opened(RfbClient client, RfbClientBuilder b) throws IOException {
+    if (b.pixelFormat != null) {
+      client.setPixelFormat(b.pixelFormat);
+    }
+    if (b.encodings != null) {
+      client.setEncodings(b.encodings);
+    }
+    return client;
   }
 
   // ---- what the handshake established
@@ -342,7 +400,7 @@ public final class RfbClient implements AutoCloseable {
 
   /** @return whether {@link #close()} was called */
   public boolean isClosed() {
-    return socket.isClosed();
+    return link.isClosed();
   }
 
   /**
@@ -352,7 +410,7 @@ public final class RfbClient implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      socket.close();
+      link.close();
     } finally {
       decoders.close();
     }
