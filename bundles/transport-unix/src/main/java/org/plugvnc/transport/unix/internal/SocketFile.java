@@ -103,13 +103,18 @@ final class SocketFile {
   /**
    * Removes the socket file if it is still the one {@link #publish} put there (not one a later
    * start put in its place).
+   *
+   * @return whether it was removed
    */
-  void remove() throws IOException {
-    if (fileKey != null && Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-        && Objects.equals(fileKey, key(path))) {
-      Files.delete(path);
-    }
+  boolean remove() throws IOException {
+    Object ours = fileKey;
     fileKey = null;
+    if (ours != null && Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+        && Objects.equals(ours, key(path))) {
+      Files.delete(path);
+      return true;
+    }
+    return false;
   }
 
   static boolean isSocket(Path file) throws IOException {

@@ -129,8 +129,12 @@ public final class UnixSocketTransport {
     }
     channel.close().awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     try {
-      file.remove();
-      LOG.info("Unix domain socket {} closed and removed", file.path());
+      if (file.remove()) {
+        LOG.info("Unix domain socket {} closed and removed", file.path());
+      } else {
+        LOG.info("Unix domain socket {} closed; the file there now is not ours and stays",
+            file.path());
+      }
     } catch (IOException e) {
       LOG.warn("Unix domain socket {} closed; the file could not be removed: {}", file.path(),
           e.toString());
