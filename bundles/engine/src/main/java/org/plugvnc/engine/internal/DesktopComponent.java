@@ -1,6 +1,5 @@
 package org.plugvnc.engine.internal;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,7 +47,7 @@ public final class DesktopComponent {
 
   private ServedDesktop.Own own(DesktopConfiguration config) {
     String name = config.desktopName().isBlank() ? "plugvnc " + id : config.desktopName();
-    return new ServedDesktop.Own(new InetSocketAddress(config.bindAddress(), config.port()),
+    return new ServedDesktop.Own(BindAddresses.parse(config.bindAddress(), config.port()),
         SecurityTypeNames.parse(config.securityTypes()), config.sharePolicy(), name,
         config.backend(), RfbServer.passwordFile(config.passwordFile()));
   }

@@ -24,8 +24,9 @@ import org.plugvnc.engine.internal.net.SharePolicy;
   int port() default 5901;
 
   @AttributeDefinition(name = "Bind address",
-      description = "Address to listen on: 127.0.0.1 (default) for this machine only, 0.0.0.0 or "
-          + ":: for every interface, or one address.")
+      description = "Addresses to listen on, comma-separated: 127.0.0.1 (default) for this machine "
+          + "only (127.0.0.1,::1 for both of its stacks), :: for every interface over IPv6 and "
+          + "IPv4 alike, 0.0.0.0 for every IPv4 interface, or addresses of this machine.")
   String bindAddress() default "127.0.0.1";
 
   @AttributeDefinition(name = "Capture backend",

@@ -2,7 +2,6 @@ package org.plugvnc.engine.internal;
 
 import io.netty.util.internal.PlatformDependent;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,6 +34,8 @@ import org.plugvnc.api.encoding.EncoderFactory;
 import org.plugvnc.api.management.SessionListener;
 import org.plugvnc.api.management.VncManagement;
 import org.plugvnc.api.security.SecurityTypeFactory;
+import org.plugvnc.api.transport.RfbAcceptor;
+import org.plugvnc.api.transport.SharedPortProtocol;
 import org.plugvnc.engine.internal.desktop.SharedBackend;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
 import org.plugvnc.engine.internal.net.InputBudget;
@@ -66,6 +68,8 @@ public final class RfbServer implements ClipboardListener {
   private static final long BUDGET_CHECK_MILLIS = 250;
   /** The id of the server's own desktop. */
   static final String DEFAULT_DESKTOP = "default";
+  /** The longest a new connection waits for a protocol that shares the RFB port. */
+  static final long MAX_SHARED_PORT_WAIT_MILLIS = 10_000;
 
   /** A registered backend, shared by the desktops, with its service properties. */
   private record Registered(SharedBackend shared, Map<String, ?> properties) {}
@@ -74,8 +78,10 @@ public final class RfbServer implements ClipboardListener {
       new RankedServices<>((f, p) -> f.encoding());
   private final RankedServices<Integer, SecurityTypeFactory> securityTypes =
       new RankedServices<>((f, p) -> f.type());
+  /** Protocols that may share the RFB port, in the order registered. */
+  private final List<SharedPortProtocol> sharedPort = new CopyOnWriteArrayList<>();
   private final NettyTransport transport =
-      new NettyTransport(this::maxConnections);
+      new NettyTransport(this::maxConnections, () -> sharedPort);
   /** Every desktop's sessions. */
   private final SessionRegistry sessions = new SessionRegistry();
   /** The desktops served, by id; changed under this object's lock. */
@@ -99,6 +105,7 @@ public final class RfbServer implements ClipboardListener {
   private final AtomicLong connectionIds = new AtomicLong();
   private final SessionEvents events = new SessionEvents();
   private final ServiceRegistration<VncManagement> management;
+  private final ServiceRegistration<RfbAcceptor> acceptor;
   private volatile Clipboard clipboard;
 
   /** Starts serving its own desktop as configured. */
@@ -115,6 +122,7 @@ public final class RfbServer implements ClipboardListener {
     transport.every(BUDGET_CHECK_MILLIS, outputBudget);
     management = context.registerService(VncManagement.class, new ServerManagement(this, context),
         null);
+    acceptor = context.registerService(RfbAcceptor.class, new EngineAcceptor(this), null);
   }
 
   /**
@@ -132,7 +140,8 @@ public final class RfbServer implements ClipboardListener {
         config.sharePolicy(), config.desktopName(), config.maxCutText(),
         config.handshakeTimeoutSeconds() * 1000L, config.sendBufferHighWater(),
         Math.max(config.sendBufferLimit(), 2L * config.sendBufferHighWater()),
-        Math.max(0, config.maxConnections()));
+        Math.max(0, config.maxConnections()),
+        Math.min(Math.max(0, config.sharedPortWaitMillis()), MAX_SHARED_PORT_WAIT_MILLIS));
     sendBufferTotalLimit = totalLimit(config.sendBufferTotalLimit());
     // One text of the largest size a viewer may send must always fit.
     cutTextTotalLimit = Math.max(config.cutTextTotalLimit(), (long) config.maxCutText());
@@ -148,7 +157,7 @@ public final class RfbServer implements ClipboardListener {
       return;
     }
     configureDesktop(DEFAULT_DESKTOP, new ServedDesktop.Own(
-        new InetSocketAddress(config.bindAddress(), config.port()),
+        BindAddresses.parse(config.bindAddress(), config.port()),
         SecurityTypeNames.parse(config.securityTypes()), config.sharePolicy(),
         config.desktopName(), config.backend(), passwordFile(config.passwordFile())));
   }
@@ -218,6 +227,7 @@ public final class RfbServer implements ClipboardListener {
   /** Closes every desktop and viewer, and the listeners. */
   @Deactivate
   void deactivate() {
+    acceptor.unregister();
     management.unregister();
     close();
   }
@@ -274,6 +284,19 @@ public final class RfbServer implements ClipboardListener {
 
   void removeSessionListener(SessionListener l) {
     events.remove(l);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addSharedPortProtocol(SharedPortProtocol p) {
+    sharedPort.add(p);
+    LOG.info("plugvnc: {} shares the RFB ports: new connections are listened to for {} ms before"
+        + " the greeting (sharedPortWaitMillis)", p,
+        settings == null ? 0 : settings.sharedPortWaitMillis());
+  }
+
+  void removeSharedPortProtocol(SharedPortProtocol p) {
+    sharedPort.remove(p);
   }
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

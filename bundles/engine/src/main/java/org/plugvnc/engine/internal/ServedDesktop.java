@@ -42,9 +42,10 @@ final class ServedDesktop implements ServerContext {
   /**
    * What a desktop's configuration sets.
    *
+   * @param addresses where it listens (one or more)
    * @param passwordFile the VNC password file, or null for the password store's
    */
-  record Own(InetSocketAddress address, List<Integer> securityTypes, SharePolicy sharePolicy,
+  record Own(List<InetSocketAddress> addresses, List<Integer> securityTypes, SharePolicy sharePolicy,
       String desktopName, String backend, Path passwordFile) {}
 
   /** Settings composed from the server's and this desktop's, kept while neither changes. */
@@ -60,7 +61,7 @@ final class ServedDesktop implements ServerContext {
   private final DesktopClipboard clipboard;
   private volatile Own own;
   private volatile Composed composed;
-  private volatile InetSocketAddress boundTo;
+  private volatile List<InetSocketAddress> boundTo = List.of();
 
   /**
    * @param clipboardService the Clipboard service this desktop shares (the server's own desktop),
@@ -81,7 +82,7 @@ final class ServedDesktop implements ServerContext {
    * (viewers connected at the old one stay) and the old one closed.
    *
    * @throws InterruptedException if interrupted while binding
-   * @throws RuntimeException if the address cannot be bound (the old one, if any, stays)
+   * @throws RuntimeException if no address can be bound (the old ones, if any, stay)
    */
   void configure(Own next) throws InterruptedException {
     Own previous = own;
@@ -90,21 +91,29 @@ final class ServedDesktop implements ServerContext {
       SecurityTypeNames.warnAboutWeakTypes(id, next.securityTypes());
     }
     backend.configure(next.backend());
-    if (previous == null || !next.address().equals(boundTo)) {
-      try {
-        boundTo = server.transport().bind(id, next.address(), this);
-      } catch (RuntimeException e) {
-        LOG.error("plugvnc: desktop {} cannot listen on {}: {}", id, next.address(), e.toString());
-        throw e;
+    if (previous == null || !next.addresses().equals(previous.addresses())) {
+      List<InetSocketAddress> before = boundTo;
+      boundTo = server.transport().bind(id, next.addresses(), this);
+      for (InetSocketAddress bound : boundTo) {
+        if (!before.contains(bound)) {
+          LOG.info("plugvnc: listening on {}:{} (desktop {}, security types {}, backend {}, {} ms"
+              + " after JVM start)", hostOf(bound), bound.getPort(), id, next.securityTypes(),
+              next.backend(), ManagementFactory.getRuntimeMXBean().getUptime());
+        }
       }
-      LOG.info("plugvnc: listening on {}:{} (desktop {}, security types {}, backend {}, {} ms"
-          + " after JVM start)", boundTo.getHostString(), boundTo.getPort(), id,
-          next.securityTypes(), next.backend(), ManagementFactory.getRuntimeMXBean().getUptime());
-      if (previous != null) {
-        LOG.info("plugvnc: no longer listening on {} (desktop {}; viewers connected there stay)",
-            previous.address(), id);
+      for (InetSocketAddress old : before) {
+        if (!boundTo.contains(old)) {
+          LOG.info("plugvnc: no longer listening on {}:{} (desktop {}; viewers connected there"
+              + " stay)", hostOf(old), old.getPort(), id);
+        }
       }
     }
+  }
+
+  /** An address as people write it before a port: {@code 127.0.0.1}, {@code [::1]}. */
+  static String hostOf(InetSocketAddress a) {
+    String host = a.getHostString();
+    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
   }
 
   /** Stops listening, closes this desktop's viewers with {@code reason} and stops its backend. */
@@ -152,8 +161,7 @@ final class ServedDesktop implements ServerContext {
 
   /** Where it listens, or nothing. */
   List<InetSocketAddress> listening() {
-    InetSocketAddress bound = boundTo;
-    return bound == null ? List.of() : List.of(bound);
+    return boundTo;
   }
 
   @Override
@@ -174,7 +182,8 @@ final class ServedDesktop implements ServerContext {
     if (c == null || c.server() != shared || c.own() != mine) {
       c = new Composed(shared, mine, new ServerSettings(mine.securityTypes(), mine.sharePolicy(),
           mine.desktopName(), shared.maxCutText(), shared.handshakeTimeoutMillis(),
-          shared.sendBufferHighWater(), shared.sendBufferLimit(), shared.maxConnections()));
+          shared.sendBufferHighWater(), shared.sendBufferLimit(), shared.maxConnections(),
+          shared.sharedPortWaitMillis()));
       composed = c;
     }
     return c.settings();

@@ -20,8 +20,10 @@ import org.plugvnc.engine.internal.net.SharePolicy;
   int port() default 5900;
 
   @AttributeDefinition(name = "Bind address",
-      description = "Address to listen on: 127.0.0.1 (default) for this machine only, 0.0.0.0 or "
-          + ":: for every interface, or one address.")
+      description = "Addresses to listen on, comma-separated: 127.0.0.1 (default) for this machine "
+          + "only (127.0.0.1,::1 for both of its stacks), :: for every interface over IPv6 and "
+          + "IPv4 alike, 0.0.0.0 for every IPv4 interface, or addresses of this machine. An "
+          + "address that cannot be bound is logged and left out, unless none can.")
   String bindAddress() default "127.0.0.1";
 
   @AttributeDefinition(name = "Security types",
@@ -102,6 +104,14 @@ import org.plugvnc.engine.internal.net.SharePolicy;
           + "until one closes (they wait in the kernel's backlog): a flood of connections must "
           + "not take all the file descriptors of the JVM. 0: no limit.", min = "0")
   int maxConnections() default 4096;
+
+  @AttributeDefinition(name = "Shared-port wait",
+      description = "Milliseconds a new connection on an RFB port is listened to before the "
+          + "server greets it, while a protocol that may share the port is active (the WebSocket "
+          + "transport with shareRfbPort): a browser speaks first and is handed over, an RFB "
+          + "viewer waits for the greeting and so connects this much later. Up to 10000; 0 turns "
+          + "sharing off.", min = "0", max = "10000")
+  int sharedPortWaitMillis() default 100;
 
   @AttributeDefinition(name = "Unauthenticated connections per address",
       description = "Connections from one address (IPv6: one /64) that may be in the handshake "

@@ -49,7 +49,7 @@ final class ServerManagement implements VncManagement {
   private static DesktopInfo info(ServedDesktop d) {
     Framebuffer fb = d.desktop().framebuffer();
     List<String> listening = d.listening().stream()
-        .map(a -> a.getHostString() + ":" + a.getPort()).toList();
+        .map(a -> ServedDesktop.hostOf(a) + ":" + a.getPort()).toList();
     return new DesktopInfo(d.desktopId(), d.settings().desktopName(), listening,
         d.backend().shown(), d.backend().wanted(), d.backend().names(),
         fb.width(), fb.height(), d.sessions().sessions().size());

@@ -1,6 +1,9 @@
 package org.plugvnc.engine.internal.net;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -24,6 +27,16 @@ final class AcceptGate {
   private final IntSupplier max;
   private final Supplier<Collection<Channel>> listeners;
   private boolean paused;
+  private final ChannelHandler counter = new Counter();
+
+  @ChannelHandler.Sharable
+  private final class Counter extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object child) {
+      accepted((Channel) child);
+      ctx.fireChannelRead(child);
+    }
+  }
 
   /**
    * @param max the most connections open at once, as of now (0: no limit)
@@ -32,6 +45,11 @@ final class AcceptGate {
   AcceptGate(IntSupplier max, Supplier<Collection<Channel>> listeners) {
     this.max = max;
     this.listeners = listeners;
+  }
+
+  /** A listener's handler that counts what it accepts; shared by every listener. */
+  ChannelHandler counter() {
+    return counter;
   }
 
   /**

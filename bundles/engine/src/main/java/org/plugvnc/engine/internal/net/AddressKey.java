@@ -2,6 +2,8 @@ package org.plugvnc.engine.internal.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 
 /**
@@ -14,6 +16,17 @@ final class AddressKey {
   private static final int PREFIX_BYTES = 8;
 
   private AddressKey() {}
+
+  /**
+   * The key of a peer at {@code address}; a peer that is not at an IP address (a Unix domain
+   * socket's) is this machine, and counts as its loopback address.
+   */
+  static InetAddress of(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return of(inet.getAddress());
+    }
+    return InetAddress.getLoopbackAddress();
+  }
 
   static InetAddress of(InetAddress address) {
     if (!(address instanceof Inet6Address) || address.isLoopbackAddress()

@@ -9,15 +9,15 @@ import javax.net.ssl.SSLEngine;
 import org.plugvnc.api.security.RecordLayer;
 
 /**
- * The layers a security handshake puts under its connection (TLS, a record layer), first in the
- * pipeline, and the hand-over that keeps bytes from being lost or read in clear when one is added
+ * The layers a security handshake puts under its connection (TLS, a record layer), at the start of
+ * the RFB stream ({@link RfbStream}: after whatever the transport has in the pipeline), and the hand-over that keeps bytes from being lost or read in clear when one is added
  * or removed.
  *
  * <p>The {@link RfbConnection}'s decoder may hold bytes beyond what the handshake consumed: a
  * viewer that sends its ClientHello right behind its VeNCrypt subtype choice, or its first record
  * right behind its key exchange. Those were read under the old layers. So on a change the decode
  * loop stops, and once the read's decoding is over ({@link #deliver}) they go to the pipeline's
- * head again, through the new layer, followed by what a removed layer had not opened yet. I/O
+ * start of the stream again, through the new layer, followed by what a removed layer had not opened yet. I/O
  * thread only.
  */
 final class ConnectionLayers {
@@ -30,7 +30,7 @@ final class ConnectionLayers {
   private boolean changed;
   /** Bytes a removed layer had not opened, to follow the ones still in the decoder. */
   private ByteBuf removedRest;
-  /** What is to go to the pipeline's head once the current decode is over. */
+  /** What is to go to the start of the RFB stream once the current decode is over. */
   private ByteBuf handedOver;
 
   ConnectionLayers(ChannelHandlerContext ctx) {
@@ -38,22 +38,22 @@ final class ConnectionLayers {
   }
 
   /**
-   * Adds TLS first in the pipeline; what the connection writes from now on waits until the TLS
-   * handshake is done ({@link TlsHandshakeHold}).
+   * Adds TLS at the start of the RFB stream; what the connection writes from now on waits until
+   * the TLS handshake is done ({@link TlsHandshakeHold}).
    */
   void startTls(SSLEngine engine) {
     checkNone();
     SslHandler tls = new SslHandler(engine);
-    ctx.pipeline().addFirst(TLS, tls);
+    ctx.pipeline().addAfter(RfbStream.NAME, TLS, tls);
     ctx.pipeline().addAfter(TLS, TlsHandshakeHold.NAME, new TlsHandshakeHold(tls));
     changed = true;
   }
 
-  /** Adds {@code layer} first in the pipeline. */
+  /** Adds {@code layer} at the start of the RFB stream. */
   void startRecordLayer(RecordLayer layer) {
     checkNone();
     recordLayer = new RecordLayerHandler(Objects.requireNonNull(layer, "layer"));
-    ctx.pipeline().addFirst(RecordLayerHandler.NAME, recordLayer);
+    ctx.pipeline().addAfter(RfbStream.NAME, RecordLayerHandler.NAME, recordLayer);
     changed = true;
   }
 
@@ -108,7 +108,7 @@ final class ConnectionLayers {
   }
 
   /**
-   * Hands what {@link #handOver} took to the pipeline's head, after the read that took it was
+   * Hands what {@link #handOver} took to the start of the RFB stream, after the read that took it was
    * decoded; called by {@link RfbConnection#channelRead}. Nothing unless a layer changed.
    */
   void deliver(boolean closed) {
@@ -121,8 +121,9 @@ final class ConnectionLayers {
       again.release();
       return;
     }
-    ctx.pipeline().fireChannelRead(again);
-    ctx.pipeline().fireChannelReadComplete(); // TLS flushes its answers on read complete
+    ChannelHandlerContext start = ctx.pipeline().context(RfbStream.NAME);
+    start.fireChannelRead(again);
+    start.fireChannelReadComplete(); // TLS flushes its answers on read complete
   }
 
   /** The connection ended: releases what waits. */

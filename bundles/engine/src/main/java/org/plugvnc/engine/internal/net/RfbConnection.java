@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.plugvnc.engine.internal.protocol.ProtocolException;
@@ -30,6 +29,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
   static final int MAX_BUFFERED_WHILE_PAUSED = 1 << 20;
 
   private final ServerContext server;
+  private final String transport;
   private ConnectionState state = ConnectionState.PROTOCOL_VERSION;
   private ChannelHandlerContext ctx;
   private SecurityPhase security;
@@ -41,13 +41,45 @@ public final class RfbConnection extends ByteToMessageDecoder {
   private int minor;
   private ConnectionLayers layers;
 
-  /** A connection served with {@code server}'s settings and plug-ins. */
+  /** A TCP connection served with {@code server}'s settings and plug-ins. */
   public RfbConnection(ServerContext server) {
+    this(server, "tcp");
+  }
+
+  /**
+   * A connection served with {@code server}'s settings and plug-ins that came in over {@code
+   * transport} ({@code tcp}, {@code websocket}, ...).
+   */
+  public RfbConnection(ServerContext server, String transport) {
     this.server = server;
+    this.transport = transport;
+  }
+
+  /**
+   * Marks where the RFB stream starts, right before it ({@link RfbStream}), and starts at once when
+   * put into a connection that is already up (a transport's, or one a shared-port wait handed on),
+   * else when it comes up.
+   */
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+    super.handlerAdded(ctx);
+    if (ctx.pipeline().get(RfbStream.NAME) == null) {
+      ctx.pipeline().addBefore(ctx.name(), RfbStream.NAME, RfbStream.INSTANCE);
+    }
+    if (ctx.channel().isActive()) {
+      start(ctx);
+    }
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    if (this.ctx == null) {
+      start(ctx);
+    }
+    super.channelActive(ctx);
+  }
+
+  private void start(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     layers = new ConnectionLayers(ctx);
     record = new ConnectionRecord(server.nextConnectionId(),
@@ -56,13 +88,12 @@ public final class RfbConnection extends ByteToMessageDecoder {
     // Counted from the accept until it is a session; a refusal is sent once the viewer has told
     // its version, and a refused viewer gets only a short while for that.
     ticket = server.preAuthLimits().open(
-        AddressKey.of(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress()));
+        AddressKey.of(ctx.channel().remoteAddress()));
     if (ticket.dropped()) {
       // Too many refused connections already wait to hear why; PreAuthLimits logs these closes.
       state = ConnectionState.CLOSED;
       record.ending(ticket.refusal() + " (closed at once)");
       ctx.close();
-      super.channelActive(ctx);
       return;
     }
     long timeout = ticket.admitted() ? server.settings().handshakeTimeoutMillis()
@@ -72,7 +103,7 @@ public final class RfbConnection extends ByteToMessageDecoder {
     ByteBuf out = ctx.alloc().buffer(ProtocolVersion.LENGTH);
     ServerMessageWriter.protocolVersion(out);
     ctx.writeAndFlush(out);
-    super.channelActive(ctx);
+    LOG.debug("{}: connected over {} to desktop {}", remote(), transport, server.desktopId());
   }
 
   @Override
@@ -293,6 +324,10 @@ public final class RfbConnection extends ByteToMessageDecoder {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (record == null) { // never started
+      super.channelInactive(ctx);
+      return;
+    }
     state = ConnectionState.CLOSED;
     if (handshakeTimer != null) {
       handshakeTimer.cancel(false);

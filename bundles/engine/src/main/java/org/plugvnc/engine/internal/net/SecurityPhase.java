@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
@@ -116,7 +115,7 @@ final class SecurityPhase implements SecurityContext {
 
   /** The peer as the throttle counts it ({@link AddressKey}). */
   private InetAddress address() {
-    return AddressKey.of(((InetSocketAddress) remoteAddress()).getAddress());
+    return AddressKey.of(remoteAddress());
   }
 
   /** Reads the client's one-byte choice (3.7+). */
@@ -208,7 +207,8 @@ final class SecurityPhase implements SecurityContext {
    * as authenticated. A TLS handshake that fails closes the connection (SslHandler), uncounted.
    */
   private boolean awaitTls(HandshakeResult success) {
-    SslHandler tls = conn.ctx().pipeline().get(SslHandler.class);
+    // by name: a transport's own TLS (wss) may be in the pipeline too
+    SslHandler tls = (SslHandler) conn.ctx().pipeline().get(ConnectionLayers.TLS);
     if (tls == null || tls.handshakeFuture().isDone()) {
       return false;
     }

@@ -14,6 +14,8 @@ import java.util.List;
  *     socket (updates merge, superseding messages replace each other)
  * @param sendBufferLimit bytes queued for a viewer past which it is closed
  * @param maxConnections connections open at once above which none is accepted (0: no limit)
+ * @param sharedPortWaitMillis how long a new TCP connection is listened to before the greeting
+ *     while a protocol shares the RFB port (0: never)
  */
 public record ServerSettings(
     List<Integer> securityTypes,
@@ -23,4 +25,14 @@ public record ServerSettings(
     long handshakeTimeoutMillis,
     int sendBufferHighWater,
     long sendBufferLimit,
-    int maxConnections) {}
+    int maxConnections,
+    long sharedPortWaitMillis) {
+
+  /** Settings with no wait for a protocol that shares the port. */
+  public ServerSettings(List<Integer> securityTypes, SharePolicy sharePolicy, String desktopName,
+      int maxCutText, long handshakeTimeoutMillis, int sendBufferHighWater, long sendBufferLimit,
+      int maxConnections) {
+    this(securityTypes, sharePolicy, desktopName, maxCutText, handshakeTimeoutMillis,
+        sendBufferHighWater, sendBufferLimit, maxConnections, 0);
+  }
+}
