@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * that a viewer that stays configured keeps its connection and is not dialled a second time; a
  * viewer taken out of the list is no longer retried, and its live session stays.
  */
-@Component(service = ReverseConnections.class, configurationPid = ReverseConnector.PID)
+// immediate: it must dial the configured viewers even when no bundle asks for the service
+@Component(service = ReverseConnections.class, configurationPid = ReverseConnector.PID,
+    immediate = true)
 @Designate(ocd = ReverseConfiguration.class)
 public final class ReverseConnector implements ReverseConnections {
 
