@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what plugvnc's tests need beyond the JDK and Maven: the real viewers the interop tests
 # (distribution/src/test/java/org/plugvnc/interop) drive, an X server to draw on, TigerVNC's
-# viewer, vncsnapshot, xwd for screenshots, vncpasswd; and libjpeg-turbo for the Tight encoders.
+# viewer, vncsnapshot, xwd for screenshots, vncpasswd; libjpeg-turbo for the Tight encoders; npm
+# (the web client's build packs noVNC with it) and headless Chromium with npm's playwright-core
+# for the browser tests, playwright-core into a cache outside the repository (never a browser
+# download: Debian's chromium is the browser).
 # Installs only what is missing; prints nothing when everything is there. Debian/Ubuntu only.
 set -euo pipefail
 
@@ -26,8 +29,25 @@ packages=(
   libxrandr2       #   RANDR: size changes
   x11-xserver-utils  # xsetroot and xrandr: X clients the X11 backend's tests draw and resize with
   x11-xkb-utils    # xkbbell: rings the X bell in the X11 backend's tests
-  # chromium       # later: noVNC in headless Chromium
+  chromium         # /usr/bin/chromium: noVNC in a headless browser (distribution's Browser helper)
 )
+
+# The playwright-core release the browser tests drive Chromium with, and where it goes: outside
+# the repository, shared by every checkout (distribution's Browser helper looks in the same place).
+playwright_version=1.65.1
+node_dir="${PLUGVNC_NODE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/plugvnc/node}"
+
+install_playwright() {
+  local installed="$node_dir/node_modules/playwright-core/package.json"
+  if [ -f "$installed" ] && grep -q "\"version\": \"$playwright_version\"" "$installed"; then
+    return 0
+  fi
+  echo "install-test-deps: installing playwright-core $playwright_version into $node_dir" >&2
+  mkdir -p "$node_dir"
+  # playwright-core has no install script and fetches no browser; the variable makes sure.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$node_dir" --no-save --no-package-lock \
+    --no-audit --no-fund --silent "playwright-core@$playwright_version" >&2
+}
 
 missing=()
 for package in "${packages[@]}"; do
@@ -35,7 +55,13 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+# npm (with node) may come from elsewhere than Debian's package (NodeSource's nodejs carries its
+# own npm and conflicts with Debian's): look for the command, not the package.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
+  install_playwright
   exit 0
 fi
 
@@ -54,3 +80,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_playwright

@@ -15,6 +15,7 @@ import org.plugvnc.api.security.SecurityTypeFactory;
 import org.plugvnc.engine.internal.desktop.BackendChoice;
 import org.plugvnc.engine.internal.desktop.DesktopHub;
 import org.plugvnc.engine.internal.desktop.SharedBackend;
+import org.plugvnc.engine.internal.net.AddressText;
 import org.plugvnc.engine.internal.net.AuthFailureThrottle;
 import org.plugvnc.engine.internal.net.InputBudget;
 import org.plugvnc.engine.internal.net.OutputBudget;
@@ -112,8 +113,7 @@ final class ServedDesktop implements ServerContext {
 
   /** An address as people write it before a port: {@code 127.0.0.1}, {@code [::1]}. */
   static String hostOf(InetSocketAddress a) {
-    String host = a.getHostString();
-    return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return AddressText.host(a);
   }
 
   /** Stops listening, closes this desktop's viewers with {@code reason} and stops its backend. */

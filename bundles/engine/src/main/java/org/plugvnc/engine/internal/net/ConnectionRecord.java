@@ -1,7 +1,7 @@
 package org.plugvnc.engine.internal.net;
 
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.Arrays;
@@ -52,11 +52,17 @@ public final class ConnectionRecord implements RectTally {
     return desktop;
   }
 
-  /** {@code address} as people write it: {@code 10.0.0.7:51234}, {@code [::1]:51234}. */
+  /**
+   * {@code address} as people write it: {@code 10.0.0.7:51234}, {@code [::1]:51234}, {@code unix}
+   * (a Unix domain socket's peer, which has no name).
+   */
   static String peer(SocketAddress address) {
     if (address instanceof InetSocketAddress a && a.getAddress() != null) {
-      String host = a.getAddress().getHostAddress();
-      return (a.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+      return AddressText.hostAndPort(a);
+    }
+    if (address instanceof UnixDomainSocketAddress u) {
+      String path = u.getPath().toString();
+      return path.isEmpty() ? "unix" : "unix:" + path;
     }
     return String.valueOf(address);
   }

@@ -16,7 +16,7 @@ class ConnectionRecordTest {
   void peersAreWrittenAsPeopleWriteThem() throws Exception {
     assertEquals("10.0.0.7:51234",
         ConnectionRecord.peer(new InetSocketAddress(InetAddress.getByName("10.0.0.7"), 51234)));
-    assertEquals("[0:0:0:0:0:0:0:1]:5900",
+    assertEquals("[::1]:5900",
         ConnectionRecord.peer(new InetSocketAddress(InetAddress.getByName("::1"), 5900)));
     InetSocketAddress unresolved = InetSocketAddress.createUnresolved("unresolved.example", 1);
     assertEquals(unresolved.toString(), ConnectionRecord.peer(unresolved), "as Java writes it");
