@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,6 +36,8 @@ final class SocketFile {
   /** S_IFMT and S_IFSOCK of st_mode, as {@code unix:mode} reports them. */
   private static final int TYPE_MASK = 0170000;
   private static final int SOCKET_TYPE = 0140000;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path path;
   private Object fileKey;
@@ -76,11 +79,31 @@ final class SocketFile {
 
   /**
    * A private place to bind in: a new directory of mode 0700 in the socket's directory, so that
-   * the rename into place stays within one file system.
+   * the rename into place stays within one file system. Its name is short ({@code .pv-} and six
+   * random characters, the socket {@code s} in it) because a Unix socket's path is limited to
+   * about 107 bytes, and the bind path must fit as well as the final one.
    */
   Path privateBindPath() throws IOException {
-    Path dir = Files.createTempDirectory(path.getParent(), ".plugvnc-", PRIVATE_DIRECTORY);
-    return dir.resolve("s");
+    for (int attempt = 0; ; attempt++) {
+      Path dir = path.getParent().resolve(".pv-" + randomName());
+      try {
+        Files.createDirectory(dir, PRIVATE_DIRECTORY);
+        return dir.resolve("s");
+      } catch (FileAlreadyExistsException taken) {
+        if (attempt == 10) {
+          throw taken;
+        }
+      }
+    }
+  }
+
+  private static String randomName() {
+    String letters = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      name.append(letters.charAt(RANDOM.nextInt(letters.length())));
+    }
+    return name.toString();
   }
 
   /** Makes the socket bound at {@code bound} owner-only and moves it to the final path. */

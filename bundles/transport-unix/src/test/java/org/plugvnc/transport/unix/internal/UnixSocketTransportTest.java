@@ -131,6 +131,17 @@ class UnixSocketTransportTest {
   }
 
   @Test
+  void aPathNearTheUnixLengthLimitStillBinds() throws Exception {
+    String prefix = home.toAbsolutePath() + "/";
+    Path socket = Path.of(prefix + "d".repeat(100 - prefix.length() - 5) + ".sock");
+    assertEquals(100, socket.toString().length());
+    transport = new UnixSocketTransport(acceptor, home, socket.toString(), "default");
+    try (SocketChannel viewer = connect(socket)) {
+      assertEquals(GreetingAcceptor.GREETING, read(viewer, 12));
+    }
+  }
+
+  @Test
   void noPathMeansNoSocket() throws IOException {
     transport = new UnixSocketTransport(acceptor, home, "", "default");
     assertNull(transport.listeningAt());
