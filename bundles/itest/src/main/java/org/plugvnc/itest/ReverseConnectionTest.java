@@ -40,7 +40,8 @@ class ReverseConnectionTest {
   @InjectService
   ConfigurationAdmin cm;
 
-  @InjectService
+  /** The first test of a run may come before the engine, and the transport after it, are up. */
+  @InjectService(timeout = 10_000)
   ReverseConnections reverse;
 
   @InjectBundleContext
