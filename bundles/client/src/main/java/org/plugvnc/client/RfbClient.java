@@ -1,31 +1,23 @@
 package org.plugvnc.client;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.plugvnc.client.decode.DecoderRegistry;
 import org.plugvnc.client.decode.Framebuffer;
 import org.plugvnc.client.protocol.ClientMessages;
-import org.plugvnc.client.protocol.Handshake;
 import org.plugvnc.client.protocol.HandshakeResult;
 import org.plugvnc.client.protocol.RfbInput;
-import org.plugvnc.client.protocol.SecurityLayers;
 import org.plugvnc.client.protocol.SecurityDetails;
 import org.plugvnc.client.protocol.ServerMessageReader;
-import org.plugvnc.client.tls.TlsSocketLayers;
 
 /**
  * An RFB client connection over a blocking socket, with the TLS (VeNCrypt) or AES-EAX (RSA-AES)
  * layer its security type put on it. The socket is a TCP connection the client makes ({@link
  * RfbClientBuilder#connect()}), one a server makes to it in listen mode ({@link
- * RfbClientBuilder#accept(ServerSocket)}), or a Unix domain socket ({@link
+ * RfbClientBuilder#accept(java.net.ServerSocket)}), or a Unix domain socket ({@link
  * RfbClientBuilder#unixSocket(java.nio.file.Path)}); the read timeouts mean the same on all.
  *
  * <pre>{@code
@@ -52,7 +44,7 @@ public final class RfbClient implements AutoCloseable {
   private final Receiver receiver;
   private long bytesSent;
 
-  private RfbClient(Link link, RfbInput in, OutputStream out, HandshakeResult handshake,
+  RfbClient(Link link, RfbInput in, OutputStream out, HandshakeResult handshake,
       RfbClientBuilder b) throws IOException {
     this.link = link;
     this.in = in;
@@ -69,84 +61,6 @@ public final class RfbClient implements AutoCloseable {
   /** @return a builder with the defaults described there */
   public static RfbClientBuilder builder() {
     return new RfbClientBuilder();
-  }
-
-  static RfbClient open(RfbClientBuilder b) throws IOException {
-    if (b.unixSocket != null) {
-      return openUnix(b);
-    }
-    Socket plain = new Socket();
-    try {
-      plain.connect(new InetSocketAddress(b.host, b.port), millis(b.connectTimeout));
-    } catch (IOException | RuntimeException e) {
-      plain.close();
-      throw e;
-    }
-    return start(plain, b.host, b.port, b);
-  }
-
-  /** Listen mode: waits for the server to connect to {@code listener}, then the handshake. */
-  static RfbClient accept(ServerSocket listener, RfbClientBuilder b) throws IOException {
-    listener.setSoTimeout(Math.max(1, millis(b.connectTimeout)));
-    Socket plain;
-    try {
-      plain = listener.accept();
-    } catch (SocketTimeoutException e) {
-      throw new RfbTimeoutException("no server connected within " + b.connectTimeout);
-    }
-    return start(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), b);
-  }
-
-  /** The handshake and first messages over a connected TCP socket (either direction). */
-  private static RfbClient start(Socket plain, String host, int port, RfbClientBuilder b)
-      throws IOException {
-    TlsSocketLayers layers = new TlsSocketLayers(plain, host, port, b.tls);
-    try {
-      plain.setTcpNoDelay(true);
-      plain.setSoTimeout(millis(b.readTimeout));
-      RfbInput in = new RfbInput(plain.getInputStream());
-      OutputStream out = new BufferedOutputStream(plain.getOutputStream());
-      Handshake.Outcome outcome = Handshake.perform(in, out, b.handshakeOptions(), layers);
-      return opened(new RfbClient(Link.of(layers.socket()), outcome.in(), outcome.out(),
-          outcome.result(), b), b);
-    } catch (IOException | RuntimeException e) {
-      layers.socket().close();
-      plain.close();
-      throw e;
-    }
-  }
-
-  /**
-   * Over a Unix domain socket. VeNCrypt's TLS subtypes need a {@link Socket} to layer the JDK's
-   * TLS on, which a Unix domain socket has not: they fail here with a clear reason (the socket
-   * file's owner-only mode is what protects this way in).
-   */
-  private static RfbClient openUnix(RfbClientBuilder b) throws IOException {
-    UnixSocketLink link = UnixSocketLink.connect(b.unixSocket);
-    try {
-      link.readTimeout(millis(b.readTimeout));
-      RfbInput in = new RfbInput(link.input());
-      OutputStream out = new BufferedOutputStream(link.output());
-      SecurityLayers noTls = x509 -> {
-        throw new RfbSecurityException(RfbSecurityException.Failure.TLS_FAILED,
-            "TLS over a Unix domain socket is not supported by this client", List.of(), null);
-      };
-      Handshake.Outcome outcome = Handshake.perform(in, out, b.handshakeOptions(), noTls);
-      return opened(new RfbClient(link, outcome.in(), outcome.out(), outcome.result(), b), b);
-    } catch (IOException | RuntimeException e) {
-      link.close();
-      throw e;
-    }
-  }
-
-  private static RfbClient opened(RfbClient client, RfbClientBuilder b) throws IOException {
-    if (b.pixelFormat != null) {
-      client.setPixelFormat(b.pixelFormat);
-    }
-    if (b.encodings != null) {
-      client.setEncodings(b.encodings);
-    }
-    return client;
   }
 
   // ---- what the handshake established

@@ -323,7 +323,7 @@ public final class RfbClientBuilder {
    * @throws IOException if the connection failed or timed out
    */
   public RfbClient connect() throws IOException {
-    return RfbClient.open(this);
+    return Connections.open(this);
   }
 
   /**
@@ -338,7 +338,7 @@ public final class RfbClientBuilder {
    * @throws IOException if the connection failed or the handshake timed out
    */
   public RfbClient accept(ServerSocket listener) throws IOException {
-    return RfbClient.accept(Objects.requireNonNull(listener), this);
+    return Connections.accept(Objects.requireNonNull(listener), this);
   }
 
   HandshakeOptions handshakeOptions() {
