@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.X509KeyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,26 @@ final class TlsEndpoint {
    */
   static TlsEndpoint create(ServerCredentials credentials, String[] configured, SecureRandom random)
       throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(new KeyManager[] {keyManager(credentials, random)}, null, random);
+    // No TLS 1.3 session tickets: the JDK sends none when the session lifetime is above the
+    // 7 days a ticket may live (RFC 8446 4.6.1). TigerVNC 1.12 reads a NewSessionTicket and the
+    // first application data in one go, keeps the data inside GnuTLS and waits for the socket:
+    // X509Vnc's challenge and X509None's SecurityResult never reached it. A viewer reconnects
+    // with a full handshake, which a VNC session's length makes no matter.
+    context.getServerSessionContext().setSessionTimeout(NO_TICKETS_SESSION_SECONDS);
+    String[] protocols = protocols(configured, context.getSupportedSSLParameters().getProtocols());
+    String[] suites = modernSuites(context.getDefaultSSLParameters().getCipherSuites());
+    return new TlsEndpoint(context, protocols, suites);
+  }
+
+  /**
+   * A key manager that presents {@code credentials}: the JDK's, over an in-memory PKCS#12 store
+   * whose throwaway password is wiped once the manager holds the key. Also what the {@link
+   * org.plugvnc.api.security.ServerCertificate} service hands to other TLS listeners.
+   */
+  static X509KeyManager keyManager(ServerCredentials credentials, SecureRandom random)
+      throws GeneralSecurityException {
     char[] password = new char[16];
     for (int i = 0; i < password.length; i++) {
       password[i] = (char) ('a' + random.nextInt(26));
@@ -59,17 +81,12 @@ final class TlsEndpoint {
       store.setKeyEntry("server", credentials.key(), password, credentials.chain());
       KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, random);
-      // No TLS 1.3 session tickets: the JDK sends none when the session lifetime is above the
-      // 7 days a ticket may live (RFC 8446 4.6.1). TigerVNC 1.12 reads a NewSessionTicket and the
-      // first application data in one go, keeps the data inside GnuTLS and waits for the socket:
-      // X509Vnc's challenge and X509None's SecurityResult never reached it. A viewer reconnects
-      // with a full handshake, which a VNC session's length makes no matter.
-      context.getServerSessionContext().setSessionTimeout(NO_TICKETS_SESSION_SECONDS);
-      String[] protocols = protocols(configured, context.getSupportedSSLParameters().getProtocols());
-      String[] suites = modernSuites(context.getDefaultSSLParameters().getCipherSuites());
-      return new TlsEndpoint(context, protocols, suites);
+      for (KeyManager k : keys.getKeyManagers()) {
+        if (k instanceof X509KeyManager x509) {
+          return x509;
+        }
+      }
+      throw new GeneralSecurityException("no X.509 key manager");
     } catch (IOException e) {
       throw new GeneralSecurityException(e);
     } finally {

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * Diffie-Hellman suites, which the JDK's provider and BouncyCastle's JSSE provider both refuse
  * through the JVM-wide {@code jdk.tls.disabledAlgorithms}, with no per-instance way around it.
  *
+ * <p>While it has a certificate it also registers it as a {@link
+ * org.plugvnc.api.security.ServerCertificate} service ({@link PublishedCertificate}), so that
+ * https and wss listeners present the certificate viewers already trust; a reloaded certificate
+ * is registered anew, and deactivation withdraws it.
+ *
  * <p>Immediate, so that a fresh installation generates its certificate (and prints its
  * fingerprint) when the server starts. A configuration change reloads the certificate; viewers
  * already connected keep their TLS session.
@@ -71,19 +76,26 @@ public class VeNCryptSecurityFactory implements SecurityTypeFactory {
   private volatile CredentialVerifier verifier;
 
   private final CertificateStore certificates;
+  private final PublishedCertificate.Publisher publisher;
   private final SecureRandom random = new SecureRandom();
   private volatile Settings settings;
 
   /** Activated by DS, with the home directory from {@code plugvnc.home} (see {@link PlugvncHome}). */
   @Activate
   public VeNCryptSecurityFactory(BundleContext context, VeNCryptConfiguration config) {
-    this(PlugvncHome.of(context::getProperty), config, System.out, null, null);
+    this(PlugvncHome.of(context::getProperty), config, System.out, null, null, context);
   }
 
   /** For tests: a given home and console, and fixed services (null for none). */
   VeNCryptSecurityFactory(Path home, VeNCryptConfiguration config, PrintStream console,
       SecurityTypeFactory vncAuth, CredentialVerifier verifier) {
+    this(home, config, console, vncAuth, verifier, null);
+  }
+
+  private VeNCryptSecurityFactory(Path home, VeNCryptConfiguration config, PrintStream console,
+      SecurityTypeFactory vncAuth, CredentialVerifier verifier, BundleContext context) {
     this.certificates = new CertificateStore(home, console, random);
+    this.publisher = new PublishedCertificate.Publisher(context);
     this.vncAuth = vncAuth;
     this.verifier = verifier;
     load(config);
@@ -97,6 +109,7 @@ public class VeNCryptSecurityFactory implements SecurityTypeFactory {
 
   @Deactivate
   void deactivate() {
+    publisher.withdraw();
     settings = new Settings(List.of(), false, 0, null);
   }
 
@@ -158,10 +171,12 @@ public class VeNCryptSecurityFactory implements SecurityTypeFactory {
   private void load(VeNCryptConfiguration config) {
     List<Integer> subtypes = subtypes(config);
     TlsEndpoint tls = null;
+    PublishedCertificate published = null;
     if (subtypes.stream().anyMatch(VeNCrypt::usesTls)) {
       try {
         ServerCredentials credentials = certificates.load(config);
         tls = TlsEndpoint.create(credentials, config.protocols(), random);
+        published = PublishedCertificate.of(credentials, random);
         LOG.info("VeNCrypt certificate {} from {}, SHA-256 fingerprint {}{}",
             credentials.chain()[0].getSubjectX500Principal().getName(), credentials.source(),
             credentials.fingerprint(), credentials.publicCertificate() == null ? ""
@@ -172,6 +187,7 @@ public class VeNCryptSecurityFactory implements SecurityTypeFactory {
     }
     int max = Math.max(1, config.maxCredentialLength());
     settings = new Settings(subtypes, config.allowPlainWithoutTls(), max, tls);
+    publisher.publish(published);
   }
 
   /** The configured subtypes that exist and can be offered at all, in order, each once. */
