@@ -50,6 +50,25 @@ public final class TigerVncViewer {
    */
   public static ChildProcess start(Xvfb xvfb, int port, String securityTypes, Path passwordFile,
       Path log, List<String> pictureOptions, List<String> extra, Map<String, String> environment) {
+    List<String> command = command(xvfb, securityTypes, passwordFile, pictureOptions, extra);
+    command.add("127.0.0.1::" + port);
+    return launch(xvfb, command, environment, log);
+  }
+
+  /**
+   * Starts a viewer in listening mode ({@code vncviewer -listen PORT}) with the {@link #EXACT}
+   * picture options: it waits for a server to connect to it (a reverse connection).
+   */
+  public static ChildProcess listen(
+      Xvfb xvfb, int listenPort, String securityTypes, Path passwordFile, Path log) {
+    List<String> command = command(xvfb, securityTypes, passwordFile, EXACT, List.of());
+    command.add("-listen");
+    command.add(Integer.toString(listenPort));
+    return launch(xvfb, command, Map.of(), log);
+  }
+
+  private static List<String> command(Xvfb xvfb, String securityTypes, Path passwordFile,
+      List<String> pictureOptions, List<String> extra) {
     List<String> command = new ArrayList<>(List.of(
         "vncviewer",
         "-display", xvfb.display(),
@@ -65,7 +84,11 @@ public final class TigerVncViewer {
       command.add(passwordFile.toString());
     }
     command.addAll(extra);
-    command.add("127.0.0.1::" + port);
+    return command;
+  }
+
+  private static ChildProcess launch(Xvfb xvfb, List<String> command,
+      Map<String, String> environment, Path log) {
     Map<String, String> env = new LinkedHashMap<>(environment);
     env.put("DISPLAY", xvfb.display());
     return ChildProcess.start("vncviewer", command, env, log);

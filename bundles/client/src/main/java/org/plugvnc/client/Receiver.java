@@ -2,7 +2,6 @@ package org.plugvnc.client;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -23,7 +22,7 @@ final class Receiver {
 
   private enum Wait { DATA, END, TIMEOUT }
 
-  private final Socket socket;
+  private final Link link;
   private final RfbInput in;
   private final int readTimeoutMillis;
   private final Framebuffer framebuffer;
@@ -33,9 +32,9 @@ final class Receiver {
   private int bellCount;
   private String lastServerCutText;
 
-  Receiver(Socket socket, RfbInput in, int readTimeoutMillis, Framebuffer framebuffer,
+  Receiver(Link link, RfbInput in, int readTimeoutMillis, Framebuffer framebuffer,
       ServerMessageReader reader, List<RfbListener> listeners) {
-    this.socket = socket;
+    this.link = link;
     this.in = in;
     this.readTimeoutMillis = readTimeoutMillis;
     this.framebuffer = framebuffer;
@@ -86,14 +85,14 @@ final class Receiver {
   }
 
   private Wait waitForData(Duration timeout) throws IOException {
-    socket.setSoTimeout(Math.max(1, RfbClient.millis(timeout)));
+    link.readTimeout(Math.max(1, RfbClient.millis(timeout)));
     try {
       return in.awaitData() ? Wait.DATA : Wait.END;
     } catch (SocketTimeoutException e) {
       return Wait.TIMEOUT;
     } finally {
-      if (!socket.isClosed()) {
-        socket.setSoTimeout(readTimeoutMillis);
+      if (!link.isClosed()) {
+        link.readTimeout(readTimeoutMillis);
       }
     }
   }

@@ -1,26 +1,24 @@
 package org.plugvnc.client;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.plugvnc.client.decode.DecoderRegistry;
 import org.plugvnc.client.decode.Framebuffer;
 import org.plugvnc.client.protocol.ClientMessages;
-import org.plugvnc.client.protocol.Handshake;
 import org.plugvnc.client.protocol.HandshakeResult;
 import org.plugvnc.client.protocol.RfbInput;
 import org.plugvnc.client.protocol.SecurityDetails;
 import org.plugvnc.client.protocol.ServerMessageReader;
-import org.plugvnc.client.tls.TlsSocketLayers;
 
 /**
  * An RFB client connection over a blocking socket, with the TLS (VeNCrypt) or AES-EAX (RSA-AES)
- * layer its security type put on it.
+ * layer its security type put on it. The socket is a TCP connection the client makes ({@link
+ * RfbClientBuilder#connect()}), one a server makes to it in listen mode ({@link
+ * RfbClientBuilder#accept(java.net.ServerSocket)}), or a Unix domain socket ({@link
+ * RfbClientBuilder#unixSocket(java.nio.file.Path)}); the read timeouts mean the same on all.
  *
  * <pre>{@code
  * try (RfbClient c = RfbClient.builder().port(5900).password("secret").connect()) {
@@ -37,7 +35,7 @@ import org.plugvnc.client.tls.TlsSocketLayers;
  */
 public final class RfbClient implements AutoCloseable {
 
-  private final Socket socket;
+  private final Link link;
   private final RfbInput in;
   private final OutputStream out;
   private final HandshakeResult handshake;
@@ -46,9 +44,9 @@ public final class RfbClient implements AutoCloseable {
   private final Receiver receiver;
   private long bytesSent;
 
-  private RfbClient(Socket socket, RfbInput in, OutputStream out, HandshakeResult handshake,
+  RfbClient(Link link, RfbInput in, OutputStream out, HandshakeResult handshake,
       RfbClientBuilder b) throws IOException {
-    this.socket = socket;
+    this.link = link;
     this.in = in;
     this.out = out;
     this.handshake = handshake;
@@ -56,39 +54,13 @@ public final class RfbClient implements AutoCloseable {
     ServerInit init = handshake.serverInit();
     Limits limits = b.handshakeOptions().limits();
     this.framebuffer = new Framebuffer(init.width(), init.height(), init.pixelFormat(), limits);
-    this.receiver = new Receiver(socket, in, millis(b.readTimeout), framebuffer,
+    this.receiver = new Receiver(link, in, millis(b.readTimeout), framebuffer,
         new ServerMessageReader(decoders, limits), b.listeners);
   }
 
   /** @return a builder with the defaults described there */
   public static RfbClientBuilder builder() {
     return new RfbClientBuilder();
-  }
-
-  static RfbClient open(RfbClientBuilder b) throws IOException {
-    Socket plain = new Socket();
-    TlsSocketLayers layers = new TlsSocketLayers(plain, b.host, b.port, b.tls);
-    try {
-      plain.setTcpNoDelay(true);
-      plain.connect(new InetSocketAddress(b.host, b.port), millis(b.connectTimeout));
-      plain.setSoTimeout(millis(b.readTimeout));
-      RfbInput in = new RfbInput(plain.getInputStream());
-      OutputStream out = new BufferedOutputStream(plain.getOutputStream());
-      Handshake.Outcome outcome = Handshake.perform(in, out, b.handshakeOptions(), layers);
-      RfbClient client = new RfbClient(layers.socket(), outcome.in(), outcome.out(),
-          outcome.result(), b);
-      if (b.pixelFormat != null) {
-        client.setPixelFormat(b.pixelFormat);
-      }
-      if (b.encodings != null) {
-        client.setEncodings(b.encodings);
-      }
-      return client;
-    } catch (IOException | RuntimeException e) {
-      layers.socket().close();
-      plain.close();
-      throw e;
-    }
   }
 
   // ---- what the handshake established
@@ -342,7 +314,7 @@ public final class RfbClient implements AutoCloseable {
 
   /** @return whether {@link #close()} was called */
   public boolean isClosed() {
-    return socket.isClosed();
+    return link.isClosed();
   }
 
   /**
@@ -352,7 +324,7 @@ public final class RfbClient implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      socket.close();
+      link.close();
     } finally {
       decoders.close();
     }

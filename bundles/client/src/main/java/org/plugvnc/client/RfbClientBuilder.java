@@ -1,6 +1,7 @@
 package org.plugvnc.client;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class RfbClientBuilder {
 
   String host = "127.0.0.1";
   int port = 5900;
+  Path unixSocket;
   Duration connectTimeout = Duration.ofSeconds(5);
   Duration readTimeout = Duration.ofSeconds(10);
   Supplier<DecoderRegistry> decoders = DecoderRegistry::standard;
@@ -62,6 +64,19 @@ public final class RfbClientBuilder {
   /** @return this builder, connecting to {@code port} */
   public RfbClientBuilder port(int port) {
     this.port = port;
+    return this;
+  }
+
+  /**
+   * Connects over the Unix domain socket at {@code path} instead of TCP (host and port are then
+   * not used). The read timeouts apply as over TCP. VeNCrypt's TLS subtypes are not available
+   * this way (the JDK layers TLS only on a TCP socket); VNC Authentication, None and RSA-AES are.
+   *
+   * @param path the socket file, or null for TCP again
+   * @return this builder
+   */
+  public RfbClientBuilder unixSocket(Path path) {
+    this.unixSocket = path;
     return this;
   }
 
@@ -308,7 +323,22 @@ public final class RfbClientBuilder {
    * @throws IOException if the connection failed or timed out
    */
   public RfbClient connect() throws IOException {
-    return RfbClient.open(this);
+    return Connections.open(this);
+  }
+
+  /**
+   * Listen mode ({@code vncviewer -listen}): waits for a server to connect to {@code listener}
+   * (at most the connect timeout), then runs the handshake as {@link #connect()} does; the server
+   * speaks first in either direction. Host, port and {@link #unixSocket} are not used; the
+   * listener stays open for the caller.
+   *
+   * @return the connected client, at the start of normal protocol
+   * @throws RfbTimeoutException if no server connected within the connect timeout
+   * @throws RfbSecurityException if the server refused or authentication failed
+   * @throws IOException if the connection failed or the handshake timed out
+   */
+  public RfbClient accept(ServerSocket listener) throws IOException {
+    return Connections.accept(Objects.requireNonNull(listener), this);
   }
 
   HandshakeOptions handshakeOptions() {

@@ -1,5 +1,6 @@
 package org.plugvnc.commands.internal;
 
+import org.plugvnc.api.management.ReverseConnections;
 import org.plugvnc.api.management.VncManagement;
 import org.plugvnc.api.security.UserDirectory;
 import org.plugvnc.api.security.VncPasswordWriter;
@@ -22,6 +23,16 @@ final class Running {
           "The plugvnc server is not running (no VncManagement service is registered)");
     }
     return management;
+  }
+
+  /** {@code reverse}, if the reverse-connection transport runs. */
+  static ReverseConnections reverse(ReverseConnections reverse) {
+    if (reverse == null) {
+      throw new IllegalStateException("Reverse connections are not available (no"
+          + " ReverseConnections service is registered: is the plugvnc transport-reverse bundle"
+          + " started?)");
+    }
+    return reverse;
   }
 
   /** {@code writer}, if a password store that can be written runs. */
