@@ -6,6 +6,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.plugvnc.engine.internal.protocol.ProtocolException;
@@ -284,7 +286,9 @@ public final class RfbConnection extends ByteToMessageDecoder {
 
   /** The peer's address for log lines. */
   String remote() {
-    return String.valueOf(ctx.channel().remoteAddress());
+    SocketAddress peer = ctx.channel().remoteAddress();
+    // a Unix socket's peer has no name: say what it is
+    return peer instanceof InetSocketAddress ? String.valueOf(peer) : ConnectionRecord.peer(peer);
   }
 
   /** Ends the connection for a logged reason, after writing {@code farewell} if not null. */
