@@ -36,7 +36,9 @@ class KarOfflineIT {
       "plugvnc-encoders-tight", "plugvnc-security", "plugvnc-security-vencrypt",
       "plugvnc-security-rsaaes", "plugvnc-credentials-file", "plugvnc-credentials-jaas",
       "plugvnc-clipboard", "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events",
-      "plugvnc-commands", "plugvnc-capture-awt", "plugvnc-capture-x11");
+      "plugvnc-commands", "plugvnc-capture-awt", "plugvnc-capture-x11",
+      "plugvnc-transport-websocket", "plugvnc-webclient", "plugvnc-transport-unix",
+      "plugvnc-transport-reverse");
 
   private final Cleanup cleanup = new Cleanup();
 

@@ -33,7 +33,8 @@ class KarafDistributionIT {
   private static final List<String> BOOT_FEATURES = List.of("plugvnc-core", "plugvnc-encoders",
       "plugvnc-encoders-zlib", "plugvnc-encoders-tight", "plugvnc-security",
       "plugvnc-security-vencrypt", "plugvnc-security-rsaaes", "plugvnc-credentials-file",
-      "plugvnc-credentials-jaas",
+      "plugvnc-credentials-jaas", "plugvnc-transport-websocket", "plugvnc-webclient",
+      "plugvnc-transport-unix", "plugvnc-transport-reverse",
       "plugvnc-clipboard", "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events",
       "plugvnc-commands", "plugvnc-capture-awt", "plugvnc-capture-x11", "ssh", "management", "eventadmin");
 

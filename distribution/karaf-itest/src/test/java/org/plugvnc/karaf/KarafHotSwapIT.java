@@ -87,13 +87,18 @@ class KarafHotSwapIT {
       Map.entry("plugvnc-commands", "org.plugvnc.commands"),
       Map.entry("plugvnc-capture-awt", "org.plugvnc.capture.awt"),
       Map.entry("plugvnc-capture-x11", "org.plugvnc.capture.x11"),
+      Map.entry("plugvnc-transport-websocket", "org.plugvnc.transport.websocket"),
+      Map.entry("plugvnc-webclient", "org.plugvnc.webclient"),
+      Map.entry("plugvnc-transport-unix", "org.plugvnc.transport.unix"),
+      Map.entry("plugvnc-transport-reverse", "org.plugvnc.transport.reverse"),
       Map.entry(EXAMPLE, "org.plugvnc.example.display"));
   private static final List<String> FAMILY_ORDER = List.of("plugvnc-encoders-tight",
       "plugvnc-encoders-zlib", "plugvnc-encoders", "plugvnc-security", "plugvnc-security-vencrypt",
       "plugvnc-security-rsaaes", "plugvnc-credentials-file",
       "plugvnc-credentials-jaas", "plugvnc-clipboard",
       "plugvnc-capture-virtual", "plugvnc-jmx", "plugvnc-events", "plugvnc-commands",
-      "plugvnc-capture-awt", "plugvnc-capture-x11", EXAMPLE);
+      "plugvnc-capture-awt", "plugvnc-capture-x11", "plugvnc-transport-websocket",
+      "plugvnc-webclient", "plugvnc-transport-unix", "plugvnc-transport-reverse", EXAMPLE);
   /** A Karaf user for the JMX connector (JAAS realm karaf, roles its default ACLs ask for). */
   private static final String JMX_USER = "jmxadmin";
   private static final String JMX_PASSWORD = "jmx-s3cret";

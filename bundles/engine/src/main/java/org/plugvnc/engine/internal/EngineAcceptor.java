@@ -6,11 +6,17 @@ import io.netty.channel.ServerChannel;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.osgi.annotation.bundle.Capability;
 import org.plugvnc.api.transport.RfbAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link RfbAcceptor} service: other transports' connections, served like TCP viewers. */
+/**
+ * The {@link RfbAcceptor} service: other transports' connections, served like TCP viewers.
+ * Registered by {@link RfbServer}, so the capability resolvers match is declared here.
+ */
+@Capability(namespace = "osgi.service", uses = RfbAcceptor.class,
+    attribute = "objectClass:List<String>=org.plugvnc.api.transport.RfbAcceptor")
 final class EngineAcceptor implements RfbAcceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineAcceptor.class);
