@@ -158,6 +158,43 @@ class WebSocketBoundsTest {
   }
 
   /**
+   * 300 TLS handshakes on the web port from three addresses (100 each, the per-address limit), each
+   * a record header announcing 16 KiB and 16,000 bytes of it, never finished: each holds at most one
+   * record until the request timeout (2 s here), which closes them all.
+   */
+  @Test
+  void halfDoneTlsHandshakesAreBoundedAndClosedAtTheRequestTimeout() throws Exception {
+    byte[] partial = new byte[5 + 16_000];
+    partial[0] = 0x16; // handshake
+    partial[1] = 3;
+    partial[2] = 3;
+    partial[3] = 0x40; // 16,384 bytes announced
+    partial[4] = 0;
+    partial[5] = 1; // ClientHello
+    long before = SilentClientsMemoryTest.pooledDirectInUse();
+    List<HalfOpenSockets> floods = new ArrayList<>();
+    try {
+      for (int a = 2; a <= 4; a++) {
+        floods.add(HalfOpenSockets.open(web.port, java.net.InetAddress.getByName("127.0.0." + a), 100,
+            partial, 0));
+      }
+      long peak = before;
+      for (int i = 0; i < 40; i++) {
+        Thread.sleep(20);
+        peak = Math.max(peak, SilentClientsMemoryTest.pooledDirectInUse());
+      }
+      long grown = peak - before;
+      System.out.println("half TLS handshakes: 300 of 16,000 bytes, pool grew " + grown / 1024 + " KiB at the peak");
+      assertTrue(grown < 300 * 64 * 1024L, "300 half handshakes took " + grown / 1024 + " KiB");
+      for (HalfOpenSockets f : floods) {
+        assertEquals(0, f.awaitOpenAtMost(0, 2000 + 4000), "the request timeout closes them");
+      }
+    } finally {
+      floods.forEach(HalfOpenSockets::close);
+    }
+  }
+
+  /**
    * Whether the server has closed {@code s} (reset or end of stream), draining what it had
    * buffered; a client that reads now sees the end once the server gave up on it.
    */
