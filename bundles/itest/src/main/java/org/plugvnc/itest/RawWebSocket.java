@@ -18,7 +18,12 @@ final class RawWebSocket implements AutoCloseable {
   final OutputStream out;
 
   RawWebSocket(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(new Socket("127.0.0.1", port));
+  }
+
+  /** Over {@code connected}, for a test that sets its socket options before it connects. */
+  RawWebSocket(Socket connected) throws IOException {
+    socket = connected;
     socket.setSoTimeout((int) ServerFixture.TIMEOUT.toMillis());
     in = new DataInputStream(socket.getInputStream());
     out = socket.getOutputStream();

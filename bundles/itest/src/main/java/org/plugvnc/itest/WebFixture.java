@@ -43,7 +43,7 @@ final class WebFixture implements AutoCloseable {
 
   final ServerFixture server;
   final int port;
-  final RfbClient nativeViewer;
+  RfbClient nativeViewer;
   private final ConfigurationAdmin cm;
   private final ServiceRegistration<WebContent> content;
 
@@ -85,6 +85,15 @@ final class WebFixture implements AutoCloseable {
     cm.getConfiguration(PID, "?").update(d);
     Thread.sleep(300);
     awaitListening(port);
+  }
+
+  /**
+   * A new native viewer instead of the one connected at the start, for a test that resizes the
+   * desktop (which closes a viewer without DesktopSize, as that one is) and then restores it.
+   */
+  void reconnectNativeViewer() throws IOException {
+    nativeViewer.close();
+    nativeViewer = server.client().password(ServerFixture.PASSWORD).encodings(RfbNumbers.ENCODING_RAW).connect();
   }
 
   void unregisterContent() {

@@ -6,7 +6,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
 
 /**
- * The handlers of a browser's connection, in order: {@link HttpTimeouts}, {@link TlsSniffer}
+ * The handlers of a browser's connection, in order: {@link HttpPeerLimit}, {@link HttpTimeouts}, {@link TlsSniffer}
  * (replaced by this bundle's SslHandler or by nothing), Netty's {@link HttpServerCodec} with the
  * request line and header bounds, a {@link ChunkedWriteHandler} for file bodies, and the {@link
  * HttpRequestHandler}. An upgrade replaces all but the TLS with Netty's WebSocket frame codec and
@@ -23,6 +23,7 @@ final class WebPipeline {
   /** Sets up a new connection of a listener, or one taken over from an RFB port. */
   static void init(Channel channel, WebSettings settings, WebServices services) {
     ChannelPipeline p = channel.pipeline();
+    p.addLast(HttpPeerLimit.NAME, new HttpPeerLimit(services.httpPeers()));
     p.addLast(HttpTimeouts.NAME, new HttpTimeouts(settings.requestTimeoutMillis(), settings.idleTimeoutMillis()));
     p.addLast(TlsSniffer.NAME, new TlsSniffer(settings, services));
   }

@@ -18,4 +18,7 @@ interface WebServices {
 
   /** The web content services, highest ranked first; empty while none is registered. */
   List<WebContent> content();
+
+  /** The HTTP connections open per peer, with their limit. */
+  HttpPeers httpPeers();
 }

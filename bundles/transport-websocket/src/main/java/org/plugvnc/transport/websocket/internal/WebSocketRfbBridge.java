@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * message of endless fragments costs no more than one fragment; each ByteBuf the engine writes
  * becomes one binary frame. A text frame is no RFB (close 1003), a ping is answered, a close is
  * echoed. When the engine closes the channel, a close frame (1000) goes out first. Event loop only.
+ *
+ * <p>Pongs wait for the socket as the engine's own output does: while the channel is above its
+ * high-water mark only the latest ping is remembered, and answered once it is writable again (RFC
+ * 6455 5.5.3 lets an endpoint answer only the most recent ping). A browser that sent pings and never
+ * read would otherwise have every answer queued: 64 MiB of pings held 56 MiB of buffers for one
+ * connection, still in its RFB handshake and counted by no output limit.
  */
 final class WebSocketRfbBridge extends ChannelDuplexHandler {
 
@@ -31,6 +37,8 @@ final class WebSocketRfbBridge extends ChannelDuplexHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketRfbBridge.class);
 
   private boolean closeSent;
+  /** The payload of the latest ping not answered yet, while the channel is not writable. */
+  private ByteBuf pendingPong;
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -47,7 +55,7 @@ final class WebSocketRfbBridge extends ChannelDuplexHandler {
           ctx.channel().remoteAddress());
       closeWith(ctx, WebSocketCloseStatus.INVALID_MESSAGE_TYPE);
     } else if (msg instanceof PingWebSocketFrame ping) {
-      ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
+      pong(ctx, ping.content());
     } else if (msg instanceof CloseWebSocketFrame close) {
       LOG.debug("WebSocket from {} closed by the browser ({})", ctx.channel().remoteAddress(), close.statusCode());
       close.release();
@@ -55,6 +63,35 @@ final class WebSocketRfbBridge extends ChannelDuplexHandler {
     } else {
       // pongs, and the end of the upgrade request that the HTTP codec still delivers
       ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void pong(ChannelHandlerContext ctx, ByteBuf payload) {
+    if (ctx.channel().isWritable() && pendingPong == null) {
+      ctx.writeAndFlush(new PongWebSocketFrame(payload));
+      return;
+    }
+    if (pendingPong != null) {
+      pendingPong.release(); // superseded by a newer ping
+    }
+    pendingPong = payload;
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (pendingPong != null && ctx.channel().isWritable() && !closeSent) {
+      ByteBuf payload = pendingPong;
+      pendingPong = null;
+      ctx.writeAndFlush(new PongWebSocketFrame(payload));
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (pendingPong != null) {
+      pendingPong.release();
+      pendingPong = null;
     }
   }
 

@@ -65,6 +65,7 @@ public class WebSocketTransport implements WebServices {
   private volatile WebSettings settings;
   private WebListeners listeners = WebListeners.none();
   private ServiceRegistration<SharedPortProtocol> sharedPort;
+  private final HttpPeers httpPeers = new HttpPeers(0);
 
   /** Activated by DS once the engine's {@link RfbAcceptor} is there. */
   @Activate
@@ -149,6 +150,11 @@ public class WebSocketTransport implements WebServices {
     return content;
   }
 
+  @Override
+  public HttpPeers httpPeers() {
+    return httpPeers;
+  }
+
   /** The addresses listened on now, for tests. */
   synchronized List<InetSocketAddress> listening() {
     return listeners.addresses();
@@ -157,6 +163,7 @@ public class WebSocketTransport implements WebServices {
   private void apply(WebSocketTransportConfiguration config) {
     WebSettings old = settings;
     WebSettings next = SettingsParser.parse(config);
+    httpPeers.limit(Math.max(0, config.maxHttpConnectionsPerAddress()));
     settings = next;
     boolean enabled = config.enabled() && next != null;
     boolean rebind = old == null || !enabled || listeners.addresses().isEmpty()

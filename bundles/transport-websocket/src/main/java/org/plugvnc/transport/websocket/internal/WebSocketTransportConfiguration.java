@@ -50,8 +50,18 @@ import org.osgi.service.metatype.annotations.Option;
 
   @AttributeDefinition(
       name = "Idle timeout",
-      description = "Seconds an HTTP keep-alive connection may stay idle between requests.")
+      description = "Seconds an HTTP keep-alive connection may stay idle between requests, and "
+          + "a response may make no progress (a client that does not read it) before its "
+          + "connection is closed.")
   int idleTimeoutSeconds() default 30;
+
+  @AttributeDefinition(
+      name = "HTTP connections per address",
+      description = "The most HTTP connections (not yet WebSockets) one address (an IPv6 /64) may "
+          + "have open at once; more are closed at once. A browser opens about six. It keeps one "
+          + "address from taking every connection maxConnections allows, which would keep "
+          + "viewers out of the RFB ports too. 0: no limit.")
+  int maxHttpConnectionsPerAddress() default 100;
 
   @AttributeDefinition(
       name = "Allowed origins",

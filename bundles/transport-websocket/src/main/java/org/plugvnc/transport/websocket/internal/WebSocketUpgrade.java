@@ -106,6 +106,7 @@ final class WebSocketUpgrade {
   /** The 101 is out and the frame codec in place: from here the channel carries RFB. */
   private void serve(Channel ch) {
     ChannelPipeline p = ch.pipeline();
+    p.remove(HttpPeerLimit.NAME);
     p.remove(HttpTimeouts.NAME);
     p.remove(WebPipeline.CHUNKED);
     p.remove(WebPipeline.HANDLER);

@@ -37,6 +37,12 @@ final class EmbeddedWeb implements WebServices {
       "app/ui.js", WebResource.of("text/javascript; charset=utf-8", "export {};".getBytes(StandardCharsets.UTF_8),
           MODIFIED)).get(path)));
   WebTls tls;
+  final HttpPeers httpPeers = new HttpPeers(100);
+
+  @Override
+  public HttpPeers httpPeers() {
+    return httpPeers;
+  }
 
   static WebSettings settings(String... allowedOrigins) {
     return new WebSettings(List.of("127.0.0.1"), 5800, "default", "/websockify", 4096, 10_000, 30_000,
