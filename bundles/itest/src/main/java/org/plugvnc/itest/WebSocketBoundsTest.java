@@ -108,7 +108,9 @@ class WebSocketBoundsTest {
       System.out.println("ping flood: sent " + sent.get() / MIB + " MiB of pings, pool grew "
           + grown / 1024 + " KiB at the peak");
       assertTrue(sent.get() > 8 * MIB, "the server kept reading: " + sent.get() + " bytes sent");
-      assertTrue(grown < 4 * MIB, "pings never read took " + grown / 1024 + " KiB of buffers after "
+      // The JVM's whole pool is measured, so other connections' buffers count too: the bound
+      // is loose (without it, pongs queued 56 MiB for this flood).
+      assertTrue(grown < 16 * MIB, "pings never read took " + grown / 1024 + " KiB of buffers after "
           + sent.get() / MIB + " MiB of pings");
     }
   }
