@@ -97,23 +97,18 @@ final class ServedDesktop implements ServerContext {
       boundTo = server.transport().bind(id, next.addresses(), this);
       for (InetSocketAddress bound : boundTo) {
         if (!before.contains(bound)) {
-          LOG.info("plugvnc: listening on {}:{} (desktop {}, security types {}, backend {}, {} ms"
-              + " after JVM start)", hostOf(bound), bound.getPort(), id, next.securityTypes(),
+          LOG.info("plugvnc: listening on {} (desktop {}, security types {}, backend {}, {} ms"
+              + " after JVM start)", AddressText.hostAndPort(bound), id, next.securityTypes(),
               next.backend(), ManagementFactory.getRuntimeMXBean().getUptime());
         }
       }
       for (InetSocketAddress old : before) {
         if (!boundTo.contains(old)) {
-          LOG.info("plugvnc: no longer listening on {}:{} (desktop {}; viewers connected there"
-              + " stay)", hostOf(old), old.getPort(), id);
+          LOG.info("plugvnc: no longer listening on {} (desktop {}; viewers connected there"
+              + " stay)", AddressText.hostAndPort(old), id);
         }
       }
     }
-  }
-
-  /** An address as people write it before a port: {@code 127.0.0.1}, {@code [::1]}. */
-  static String hostOf(InetSocketAddress a) {
-    return AddressText.host(a);
   }
 
   /** Stops listening, closes this desktop's viewers with {@code reason} and stops its backend. */

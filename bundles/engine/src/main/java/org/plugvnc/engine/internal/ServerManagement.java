@@ -19,6 +19,7 @@ import org.plugvnc.api.pixel.PixelFormat;
 import org.plugvnc.api.protocol.Rfb;
 import org.plugvnc.api.security.Identity;
 import org.plugvnc.api.security.SecurityTypeFactory;
+import org.plugvnc.engine.internal.net.AddressText;
 import org.plugvnc.engine.internal.net.ConnectionRecord;
 import org.plugvnc.engine.internal.net.Session;
 import org.plugvnc.engine.internal.registry.RankedServices;
@@ -49,7 +50,7 @@ final class ServerManagement implements VncManagement {
   private static DesktopInfo info(ServedDesktop d) {
     Framebuffer fb = d.desktop().framebuffer();
     List<String> listening = d.listening().stream()
-        .map(a -> ServedDesktop.hostOf(a) + ":" + a.getPort()).toList();
+        .map(AddressText::hostAndPort).toList();
     return new DesktopInfo(d.desktopId(), d.settings().desktopName(), listening,
         d.backend().shown(), d.backend().wanted(), d.backend().names(),
         fb.width(), fb.height(), d.sessions().sessions().size());
